@@ -1,0 +1,210 @@
+"""Parity's PyTorch reference worker.
+
+One long-lived process serves a whole test run: it imports torch once, then answers one JSON request per
+line on stdin with one JSON response per line on stdout. Requests are a superset of the parity-trainer/1
+request (docs/contracts.md) with an "id" and an "op":
+
+  {"id": 1, "op": "train", "network": {...}, "training": {...}, "data": {...},
+   "initialParameters": [...] | absent, "init": {"seed": 0}, "record": {"stepDetails": K}}
+  {"id": 2, "op": "init", "network": {...}, "init": {"seed": 0}}
+  {"id": 3, "op": "gradients", "network": {...}, "training": {"loss", "dtype"}, "data": {...},
+   "parameters": [...]}
+
+Responses: {"id": …, "ok": true, …} or {"id": …, "ok": false, "error": "…"}. Parameters are exchanged in
+PyTorch layout ("{layer}.weight" (out, in), "{layer}.bias" (out), row-major values), where {layer} counts
+the Linear layers. Floats are printed round-trip (Python's repr); NaN and infinities as the strings
+"NaN", "Infinity", "-Infinity".
+"""
+
+import json
+import math
+import sys
+import traceback
+
+HELLO = "parity-torch-worker/1"
+
+
+def main():
+    try:
+        import torch  # noqa: F401  (the one slow import of the run)
+    except Exception as error:  # pragma: no cover - exercised by the C# client's tests
+        print(json.dumps({"hello": HELLO, "ok": False,
+                          "error": f"cannot import torch: {error}", "python": sys.version.split()[0]}), flush=True)
+        return 3
+    torch.set_num_threads(1)  # tiny networks: threads only add overhead and nondeterminism
+    print(json.dumps({"hello": HELLO, "ok": True, "torch": torch.__version__.split("+")[0],
+                      "python": sys.version.split()[0]}), flush=True)
+
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        request_id = None
+        try:
+            request = json.loads(line)
+            request_id = request.get("id")
+            response = handle(request)
+            response["id"] = request_id
+            response["ok"] = True
+        except Exception as error:
+            response = {"id": request_id, "ok": False,
+                        "error": f"{type(error).__name__}: {error}",
+                        "traceback": traceback.format_exc(limit=4)}
+        sys.stdout.write(json.dumps(response, allow_nan=False) + "\n")
+        sys.stdout.flush()
+    return 0
+
+
+def handle(request):
+    op = request.get("op", "train")
+    if op == "train":
+        return train(request)
+    if op == "init":
+        model, linears = build(request["network"], "float64", request.get("init", {}).get("seed", 0))
+        return {"initialParameters": export(linears, request["network"]["bias"])}
+    if op == "gradients":
+        return gradients(request)
+    if op == "crash":  # lets the client's tests prove that a dying worker is survived
+        sys.stderr.write("worker asked to crash\n")
+        sys.stderr.flush()
+        sys.exit(9)
+    if op == "sleep":  # lets the client's tests prove that a timeout is enforced
+        import time
+        time.sleep(float(request.get("seconds", 60)))
+        return {}
+    raise ValueError(f"unknown op {op!r}")
+
+
+def dtype_of(name):
+    import torch
+    return {"float64": torch.float64, "float32": torch.float32}[name]
+
+
+def build(network, dtype, seed=None, initial=None):
+    """nn.Sequential(Linear, activation, …); PyTorch's default init after manual_seed unless given."""
+    import torch
+    from torch import nn
+    activations = {"sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "relu": nn.ReLU, "selu": nn.SELU,
+                   "identity": nn.Identity}
+    layers = network["layers"]
+    if seed is not None:
+        torch.manual_seed(seed)
+    modules, linears = [], []
+    for l in range(len(layers) - 1):
+        # Created in the default float32, as a user's nn.Linear is, then converted.
+        linear = nn.Linear(layers[l], layers[l + 1], bias=network["bias"])
+        linears.append(linear)
+        modules.append(linear)
+        modules.append(activations[network["activations"][l]]())
+    model = nn.Sequential(*modules).to(dtype_of(dtype))
+    if initial is not None:
+        load(linears, network["bias"], initial, dtype)
+    return model, linears
+
+
+def load(linears, bias, parameters, dtype):
+    import torch
+    by_name = {p["name"]: p for p in parameters}
+    with torch.no_grad():
+        for l, linear in enumerate(linears):
+            names = [("weight", linear.weight)] + ([("bias", linear.bias)] if bias else [])
+            for kind, tensor in names:
+                p = by_name[f"{l}.{kind}"]
+                if list(p["shape"]) != list(tensor.shape):
+                    raise ValueError(f"{l}.{kind}: shape {p['shape']} given, {list(tensor.shape)} expected")
+                values = torch.tensor([number(v) for v in p["values"]], dtype=torch.float64)
+                tensor.copy_(values.reshape(tensor.shape).to(dtype_of(dtype)))
+
+
+def export(linears, bias, attribute=None):
+    out = []
+    for l, linear in enumerate(linears):
+        named = [("weight", linear.weight)] + ([("bias", linear.bias)] if bias else [])
+        for kind, tensor in named:
+            t = tensor if attribute is None else getattr(tensor, attribute)
+            out.append({"name": f"{l}.{kind}", "shape": list(tensor.shape),
+                        "values": [wire(v) for v in t.detach().double().flatten().tolist()]})
+    return out
+
+
+def loss_function(name):
+    from torch import nn
+    mse, sse = nn.MSELoss(), nn.MSELoss(reduction="sum")
+    return {
+        "mse": mse,
+        "sse": sse,
+        "half-sse": lambda p, t: 0.5 * sse(p, t),
+        "half-mse": lambda p, t: 0.5 * mse(p, t),
+        "l1": nn.L1Loss(),
+        "smooth-l1": nn.SmoothL1Loss(),  # beta = 1
+    }[name]
+
+
+def tensors(data, dtype):
+    import torch
+    x = torch.tensor([[number(v) for v in row] for row in data["inputs"]], dtype=torch.float64)
+    y = torch.tensor([[number(v) for v in row] for row in data["targets"]], dtype=torch.float64)
+    return x.to(dtype_of(dtype)), y.to(dtype_of(dtype))
+
+
+def train(request):
+    import torch
+    from torch.nn import functional as F
+    network, training = request["network"], request["training"]
+    dtype = training.get("dtype", "float64")
+    initial = request.get("initialParameters")
+    seed = None if initial is not None else request.get("init", {}).get("seed", 0)
+    model, linears = build(network, dtype, seed, initial)
+    initial_out = export(linears, network["bias"])
+    x, y = tensors(request["data"], dtype)
+    loss_fn = loss_function(training["loss"])
+    optimizer = torch.optim.SGD(model.parameters(), lr=training["learningRate"],
+                                momentum=training.get("momentum", 0.0),
+                                weight_decay=training.get("weightDecay", 0.0))
+    batches = [(x, y)] if training.get("batch", "full") == "full" else \
+        [(x[i:i + 1], y[i:i + 1]) for i in range(x.shape[0])]
+    keep = request.get("record", {}).get("stepDetails", 0)
+
+    losses, steps = [], []
+    for _ in range(training["epochs"]):
+        logged = 0.0
+        for xb, yb in batches:
+            optimizer.zero_grad()
+            prediction = model(xb)
+            with torch.no_grad():
+                logged += F.mse_loss(prediction, yb).item()  # the logged loss: true MSE before the update
+            loss_fn(prediction, yb).backward()
+            gradients = export(linears, network["bias"], "grad") if len(steps) < keep else None
+            optimizer.step()
+            if gradients is not None:
+                steps.append({"step": len(steps), "gradients": gradients,
+                              "parameters": export(linears, network["bias"])})
+        losses.append(wire(logged / len(batches)))
+
+    return {"losses": losses, "steps": steps, "finalParameters": export(linears, network["bias"]),
+            "initialParameters": initial_out}
+
+
+def gradients(request):
+    network, training = request["network"], request["training"]
+    dtype = training.get("dtype", "float64")
+    model, linears = build(network, dtype, None, request["parameters"])
+    x, y = tensors(request["data"], dtype)
+    loss = loss_function(training["loss"])(model(x), y)
+    loss.backward()
+    return {"gradients": export(linears, network["bias"], "grad"), "loss": wire(loss.item())}
+
+
+def number(value):
+    if isinstance(value, str):
+        return {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}[value]
+    return float(value)
+
+
+def wire(value):
+    if math.isfinite(value):
+        return value
+    return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

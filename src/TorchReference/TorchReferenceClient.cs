@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Parity.HandRolled.Model;
+using Parity.TorchReference.Protocol;
+using Parity.TorchReference.Worker;
+
+namespace Parity.TorchReference;
+
+/// <summary>
+/// Real PyTorch, driven from C#: builds <c>nn.Sequential(nn.Linear, activation, …)</c>, trains it with the
+/// side's loss and <c>optim.SGD</c>, and returns the trace. One worker process serves every request.
+/// </summary>
+public sealed class TorchReferenceClient(TorchWorker worker, TimeSpan? requestTimeout = null) : IAsyncDisposable
+{
+    private readonly TimeSpan timeout = requestTimeout ?? TimeSpan.FromMinutes(5);
+
+    /// <summary>The worker's Python and versions, once it has started.</summary>
+    public WorkerInfo? Info => worker.Info;
+
+    /// <summary>
+    /// Trains in PyTorch. With <paramref name="initialParameters"/> it starts from them; otherwise from PyTorch's
+    /// default initialisation after <c>torch.manual_seed(seed)</c>, which the result returns.
+    /// </summary>
+    public async Task<TorchRun> TrainAsync(
+        NetworkSpec network,
+        TrainingOptions options,
+        Dataset data,
+        IReadOnlyList<NamedTensor>? initialParameters,
+        int seed = 0,
+        CancellationToken cancellation = default)
+    {
+        var request = TrainerProtocol.Request(network, options, data, initialParameters);
+        request["op"] = "train";
+        request["init"] = new JsonObject { ["seed"] = seed };
+        var response = await worker.SendAsync(request, timeout, cancellation).ConfigureAwait(false);
+        return Read(() => new TorchRun(
+            TrainerProtocol.ReadResponse(response, network, options, data.Count),
+            TensorCodec.Read(response.GetProperty("initialParameters"), network, "$.initialParameters"),
+            worker.Info!.TorchVersion,
+            worker.Info.PythonVersion));
+    }
+
+    /// <summary>
+    /// PyTorch's default initialisation of the network after <c>torch.manual_seed(seed)</c>, as a Python user gets
+    /// it from <c>nn.Linear</c> (drawn in float32), in the contract's layout.
+    /// </summary>
+    public async Task<IReadOnlyList<NamedTensor>> DefaultInitAsync(
+        NetworkSpec network, int seed, CancellationToken cancellation = default)
+    {
+        var request = TrainerProtocol.Request(network, new TrainingOptions(1, 1, Loss.Mse), new Dataset([], []), null);
+        request["op"] = "init";
+        request["init"] = new JsonObject { ["seed"] = seed };
+        var response = await worker.SendAsync(request, timeout, cancellation).ConfigureAwait(false);
+        return Read(() => TensorCodec.Read(response.GetProperty("initialParameters"), network, "$.initialParameters"));
+    }
+
+    /// <summary>The gradients of <paramref name="loss"/> at <paramref name="parameters"/>, full batch, from autograd.</summary>
+    public async Task<IReadOnlyList<NamedTensor>> GradientsAsync(
+        NetworkSpec network, Loss loss, DType dtype, IReadOnlyList<NamedTensor> parameters, Dataset data,
+        CancellationToken cancellation = default)
+    {
+        var request = TrainerProtocol.Request(network, new TrainingOptions(1, 1, loss, dtype), data, null);
+        request["op"] = "gradients";
+        request["parameters"] = TensorCodec.Write(parameters);
+        var response = await worker.SendAsync(request, timeout, cancellation).ConfigureAwait(false);
+        return Read(() => TensorCodec.Read(response.GetProperty("gradients"), network, "$.gradients"));
+    }
+
+    /// <summary>Stops the worker.</summary>
+    public ValueTask DisposeAsync() => worker.DisposeAsync();
+
+    private static T Read<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception error) when (error is ProtocolException or KeyNotFoundException)
+        {
+            throw new TorchWorkerException($"The PyTorch worker's response is malformed: {error.Message}");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Parity.HandRolled.Model;
+
+namespace Parity.TorchReference;
+
+/// <summary>What PyTorch produced: the trace, the parameters it started from, and who produced it.</summary>
+/// <param name="Trace">Losses, first steps and final parameters in the contract's layout.</param>
+/// <param name="InitialParameters">The parameters training started from (PyTorch's default init when it drew them).</param>
+/// <param name="TorchVersion">torch.__version__.</param>
+/// <param name="PythonVersion">The worker's Python version.</param>
+public sealed record TorchRun(
+    TrainingTrace Trace, IReadOnlyList<NamedTensor> InitialParameters, string TorchVersion, string PythonVersion);

@@ -1,0 +1,11 @@
+using NUnit.Framework;
+
+namespace Parity.Tests.TestSupport;
+
+/// <summary>Stops the shared PyTorch worker when the run ends.</summary>
+[SetUpFixture]
+public sealed class LiveTeardown
+{
+    [OneTimeTearDown]
+    public Task StopWorkerAsync() => Live.ShutdownAsync();
+}

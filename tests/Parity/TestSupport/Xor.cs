@@ -1,0 +1,14 @@
+using Parity.HandRolled.Model;
+
+namespace Parity.Tests.TestSupport;
+
+/// <summary>The seed question's data and network.</summary>
+internal static class Xor
+{
+    public static Dataset Data { get; } = new(
+        [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]],
+        [[0.0], [1.0], [1.0], [0.0]]);
+
+    /// <summary>[2, 5, 1], sigmoid, sigmoid.</summary>
+    public static NetworkSpec Network(bool bias = false) => new([2, 5, 1], [Activation.Sigmoid, Activation.Sigmoid], bias);
+}

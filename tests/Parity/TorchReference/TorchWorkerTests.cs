@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using NUnit.Framework;
+using Parity.TorchReference.Worker;
+using Parity.Tests.TestSupport;
+
+namespace Parity.Tests.TorchReference;
+
+[Parallelizable(ParallelScope.Children)]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public sealed class TorchWorkerTests
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
+    private string folder = "";
+
+    [SetUp]
+    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("parity-worker-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(folder, recursive: true);
+
+    [Test]
+    public async Task Send_NoPython_SaysWhatWasTriedAndHowToInstall()
+    {
+        await using var worker = new TorchWorker(["/nonexistent/python3"]);
+
+        var error = Assert.ThrowsAsync<TorchUnavailableException>(() => worker.SendAsync(Ping(), Generous));
+
+        Assert.That(error!.Message, Does.Contain("/nonexistent/python3: not found").And.Contain("apt-get install python3-torch"));
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Send_PythonWithoutTorch_SaysTheImportFailedAndHowToInstall()
+    {
+        // A Python whose `import torch` fails: a fake torch package first on its path.
+        Directory.CreateDirectory(Path.Combine(folder, "torch"));
+        File.WriteAllText(Path.Combine(folder, "torch", "__init__.py"), "raise ImportError('No module named torch')\n");
+        var python = Script("python-without-torch", $"#!/bin/sh\nPYTHONPATH='{folder}' exec {AnyPython()} \"$@\"\n");
+        await using var worker = new TorchWorker([python]);
+
+        var error = Assert.ThrowsAsync<TorchUnavailableException>(() => worker.SendAsync(Ping(), Generous));
+
+        Assert.That(error!.Message, Does.Contain("cannot import torch: No module named torch").And.Contain("apt-get install python3-torch"));
+    }
+
+    [Test]
+    public async Task Send_WorkerDiesMidRequest_QuotesStderrAndNextRequestStartsAFreshWorker()
+    {
+        var python = (await Live.TorchAsync()).Info!.Python;
+        await using var worker = new TorchWorker([python]);
+
+        var error = Assert.ThrowsAsync<TorchWorkerException>(() => worker.SendAsync(new JsonObject { ["op"] = "crash" }, Generous));
+        var after = await worker.SendAsync(Ping(), Generous);
+
+        Assert.That(error!.Message, Does.Contain("exited with code 9").And.Contain("worker asked to crash"));
+        Assert.That(after.GetProperty("ok").GetBoolean(), Is.True);
+        Assert.That(worker.Starts, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Send_PastTimeout_KillsTheWorkerAndNextRequestStartsAFreshOne()
+    {
+        var python = (await Live.TorchAsync()).Info!.Python;
+        await using var worker = new TorchWorker([python]);
+        var started = DateTime.UtcNow;
+
+        var error = Assert.ThrowsAsync<TorchWorkerException>(
+            () => worker.SendAsync(new JsonObject { ["op"] = "sleep", ["seconds"] = 120 }, TimeSpan.FromSeconds(1)));
+        var waited = DateTime.UtcNow - started;
+        var after = await worker.SendAsync(Ping(), Generous);
+
+        Assert.That(error!.Message, Does.Contain("did not answer within 1 s"));
+        Assert.That(waited, Is.LessThan(TimeSpan.FromSeconds(30)), "the request ends at its timeout, not the sleep's");
+        Assert.That(after.GetProperty("ok").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task Send_MalformedResponse_IsAClearError()
+    {
+        var script = Path.Combine(folder, "garbage_worker.py");
+        File.WriteAllText(script, """
+            import json, sys
+            print(json.dumps({"hello": "parity-torch-worker/1", "ok": True, "torch": "0", "python": "3"}), flush=True)
+            for line in sys.stdin:
+                print("this is { not json", flush=True)
+            """);
+        await using var worker = new TorchWorker([AnyPython()], script);
+
+        var error = Assert.ThrowsAsync<TorchWorkerException>(() => worker.SendAsync(Ping(), Generous));
+
+        Assert.That(error!.Message, Does.Contain("not JSON").And.Contain("this is { not json"));
+    }
+
+    [Test]
+    public async Task Send_WorkerReportsAnError_NamesTheRequestAndKeepsTheWorker()
+    {
+        var python = (await Live.TorchAsync()).Info!.Python;
+        await using var worker = new TorchWorker([python]);
+
+        var error = Assert.ThrowsAsync<TorchWorkerException>(() => worker.SendAsync(new JsonObject { ["op"] = "nonsense" }, Generous));
+        await worker.SendAsync(Ping(), Generous);
+
+        Assert.That(error!.Message, Does.Contain("'nonsense'").And.Contain("unknown op"));
+        Assert.That(worker.Starts, Is.EqualTo(1));
+    }
+
+    private static JsonObject Ping() => new()
+    {
+        ["op"] = "init",
+        ["network"] = new JsonObject { ["layers"] = new JsonArray(1, 1), ["activations"] = new JsonArray("identity"), ["bias"] = false },
+    };
+
+    private static string AnyPython()
+    {
+        var python = new[] { "/usr/bin/python3", "/usr/local/bin/python3" }.FirstOrDefault(File.Exists);
+        if (python is null)
+        {
+            Assert.Ignore("no python3 at /usr/bin or /usr/local/bin for this test");
+        }
+
+        return python!;
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private string Script(string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+}
