@@ -11,9 +11,9 @@ namespace Parity.TorchReference.Protocol;
 internal static class JsonNumbers
 {
     public static JsonNode Write(double value) =>
-        double.IsFinite(value)
-            ? JsonValue.Create(value)
-            : JsonValue.Create(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        !double.IsFinite(value) ? JsonValue.Create(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity")
+        : RoundTrip.RuntimeFormatRoundTrips(value) ? JsonValue.Create(value)
+        : JsonNode.Parse(RoundTrip.Format(value))!; // System.Text.Json would print the runtime's short form
 
     public static JsonArray WriteAll(IEnumerable<double> values) => new([.. values.Select(Write)]);
 
