@@ -39,8 +39,8 @@ internal static class LossFunctions
             Loss.Sse => x * two,
             Loss.HalfSse => x,
             Loss.HalfMse => x * (T.One / count),
-            Loss.L1 => x.Map(v => T.CreateChecked(T.Sign(v)) / count),
-            Loss.SmoothL1 => x.Map(v => (T.Abs(v) < T.One ? v : T.CreateChecked(T.Sign(v))) / count),
+            Loss.L1 => x.Map(v => Sign(v) / count),
+            Loss.SmoothL1 => x.Map(v => (T.Abs(v) < T.One ? v : Sign(v)) / count),
             _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, null),
         };
     }
@@ -51,6 +51,10 @@ internal static class LossFunctions
 
     private static T SumOfSquares<T>(Matrix<T> x)
         where T : struct, IFloatingPointIeee754<T> => x.Enumerate().Aggregate(T.Zero, (s, v) => s + (v * v));
+
+    // T.Sign throws on NaN (Math.Sign does); a NaN residual must reach the trace, not stop training, so it stays NaN.
+    private static T Sign<T>(T v)
+        where T : struct, IFloatingPointIeee754<T> => T.IsNaN(v) ? v : T.CreateChecked(T.Sign(v));
 
     private static T SmoothL1<T>(T v)
         where T : struct, IFloatingPointIeee754<T> =>
