@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using Parity.HandRolled;
 using Parity.HandRolled.Model;
-using Parity.Tests.TestSupport;
+using Parity.Tests.Support;
 
 namespace Parity.Tests;
 
@@ -25,7 +25,7 @@ public sealed class EngineParityTests
         var (hand, torch) = await TrainBothAsync(Xor.Network(), SeedEpochs, Loss.HalfSse, 0.3, Loss.Mse, 0.6, DType.Float64);
 
         Close.Assert(hand.Losses, torch.Losses, rtol: 1e-12, atol: 0, "losses");
-        Close.Assert(hand.FinalParameters, torch.FinalParameters, rtol: 1e-12, atol: 0, "final parameters");
+        Close.AssertTensors(hand.FinalParameters, torch.FinalParameters, rtol: 1e-12, atol: 0, "final parameters");
     }
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed class EngineParityTests
         var (hand, torch) = await TrainBothAsync(Xor.Network(), SeedEpochs, Loss.HalfSse, 0.3, Loss.Mse, 0.6, DType.Float32);
 
         Close.Assert(hand.Losses, torch.Losses, rtol: 1e-4, atol: 0, "losses");
-        Close.Assert(hand.FinalParameters, torch.FinalParameters, rtol: 1e-4, atol: 1e-5, "final parameters");
+        Close.AssertTensors(hand.FinalParameters, torch.FinalParameters, rtol: 1e-4, atol: 1e-5, "final parameters");
     }
 
     /// <summary>Without the doubling, the curves part: the comparison can fail.</summary>
@@ -61,7 +61,7 @@ public sealed class EngineParityTests
             v.Network, v.Epochs, v.HandLoss, v.HandLr, v.TorchLoss, v.TorchLr, DType.Float64, v.Batch, v.Optimizer);
 
         Close.Assert(hand.Losses, torch.Losses, rtol: 1e-10, atol: 1e-14, "losses");
-        Close.Assert(hand.FinalParameters, torch.FinalParameters, rtol: 1e-10, atol: 1e-12, "final parameters");
+        Close.AssertTensors(hand.FinalParameters, torch.FinalParameters, rtol: 1e-10, atol: 1e-12, "final parameters");
     }
 
     public static IEnumerable<TestCaseData> Variants()

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using NUnit.Framework;
 using Parity.HandRolled.Model;
-using Parity.Tests.TestSupport;
+using Parity.Tests.Support;
 
 namespace Parity.Tests.TorchReference;
 
@@ -66,7 +66,7 @@ public sealed class TorchReferenceClientTests
 
         var gradients = await torch.GradientsAsync(Xor.Network(), Loss.Mse, DType.Float64, run.InitialParameters, Xor.Data);
 
-        Close.Assert(gradients, run.Trace.Steps[0].Gradients, rtol: 0, atol: 0, "gradients");
+        Close.AssertTensors(gradients, run.Trace.Steps[0].Gradients, rtol: 0, atol: 0, "gradients");
     }
 
     internal static string RunPython(string python, string code)

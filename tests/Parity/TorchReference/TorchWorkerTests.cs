@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using NUnit.Framework;
 using Parity.TorchReference.Worker;
-using Parity.Tests.TestSupport;
+using Parity.Tests.Support;
 
 namespace Parity.Tests.TorchReference;
 

@@ -1,6 +1,6 @@
 using NUnit.Framework;
 
-namespace Parity.Tests.TestSupport;
+namespace Parity.Tests.Support;
 
 /// <summary>The run settings of parity.runsettings (TestRunParameters), with environment overrides.</summary>
 internal static class Settings

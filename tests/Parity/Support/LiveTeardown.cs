@@ -1,6 +1,6 @@
 using NUnit.Framework;
 
-namespace Parity.Tests.TestSupport;
+namespace Parity.Tests.Support;
 
 /// <summary>Stops the shared PyTorch worker when the run ends.</summary>
 [SetUpFixture]

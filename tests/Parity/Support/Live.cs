@@ -2,7 +2,7 @@ using NUnit.Framework;
 using Parity.TorchReference;
 using Parity.TorchReference.Worker;
 
-namespace Parity.Tests.TestSupport;
+namespace Parity.Tests.Support;
 
 /// <summary>
 /// The one PyTorch worker of a test run, shared by every test (torch is imported once). Tests that need it call
@@ -47,7 +47,7 @@ internal static class Live
     {
         try
         {
-            await Client.Value.DefaultInitAsync(new([1, 1], [HandRolled.Model.Activation.Identity], false), 0).ConfigureAwait(false);
+            await Client.Value.DefaultInitAsync(new([1, 1], [Parity.HandRolled.Model.Activation.Identity], false), 0).ConfigureAwait(false);
             return null;
         }
         catch (TorchUnavailableException error)

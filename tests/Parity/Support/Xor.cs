@@ -1,6 +1,6 @@
 using Parity.HandRolled.Model;
 
-namespace Parity.Tests.TestSupport;
+namespace Parity.Tests.Support;
 
 /// <summary>The seed question's data and network.</summary>
 internal static class Xor
