@@ -1,0 +1,75 @@
+using System.Globalization;
+using Parity.HandRolled.Model;
+using Parity.Harness.Comparison;
+using Parity.Harness.Reference;
+
+namespace Parity.Harness.Diagnosis;
+
+public sealed partial class Diagnoser
+{
+    /// <summary>
+    /// A step whose update is not PyTorch's up to a constant factor: the forward pass (epoch 0 differs), the
+    /// gradient (the first parameter in backprop order whose gradient is not that of the side's own loss), or,
+    /// with right gradients, the update rule or the loss itself.
+    /// </summary>
+    private Diagnosis Disagreement(
+        TrainingTrace hand, ReferenceRun reference, int step, IReadOnlyList<NamedTensor> before, ReferenceOracle own, CurveComparison curve)
+    {
+        var expected = own.Gradient(before, step);
+        var actual = hand.Steps[step].Gradients;
+        var wrong = BackpropOrder(expected).FirstOrDefault(name => !Close(Values(actual, name), Values(expected, name)));
+        var epochZero = scenario.Tolerance.IsClose(hand.Losses[0], reference.Torch.Losses[0]);
+        if (!epochZero && scenario.HandRolled.Batch == BatchMode.Full && wrong is not null)
+        {
+            return new Diagnosis(DiagnosisKind.InitialForward,
+                Text($"The loss of epoch 0 already differs ({hand.Losses[0]:G6} against PyTorch's {reference.Torch.Losses[0]:G6}) although both sides start from the same parameters: the forward pass differs — the parameters' layout, bias or activations."),
+                Step: 0, Epoch: 0);
+        }
+
+        if (wrong is not null)
+        {
+            var (element, a, e) = Worst(Values(actual, wrong), Values(expected, wrong));
+            var deeper = BackpropOrder(expected).TakeWhile(n => n != wrong).ToList();
+            var right = deeper.Count == 0 ? "" : $"; the gradients of {string.Join(", ", deeper)} before it in backprop order are right";
+            return new Diagnosis(DiagnosisKind.Gradient,
+                Text($"At step {step} the hand-rolled gradient of {wrong} is not that of its {scenario.HandRolled.Loss.Name()} loss: element {element} is {a:G6} where PyTorch's autograd gives {e:G6}{right}."),
+                Step: step, Parameter: wrong, Element: element);
+        }
+
+        var update = Minus(hand.Steps[step].Parameters, before);
+        var reference0 = new ReferenceOracle(scenario, scenario.Torch);
+        IReadOnlyList<NamedTensor> torchUpdate = [];
+        var start = reference.HandRolledInitial;
+        for (var s = 0; s <= step; s++)
+        {
+            torchUpdate = reference0.Update(start, s);
+            start = s < step ? hand.Steps[s].Parameters : start;
+        }
+
+        var parameter = BackpropOrder(update).FirstOrDefault(n => !Close(Values(update, n), Values(torchUpdate, n)));
+        return new Diagnosis(DiagnosisKind.Gradient,
+            Text($"At step {step} the hand-rolled gradients are right for its {scenario.HandRolled.Loss.Name()} loss, but its updates are not PyTorch's ({scenario.Torch.Loss.Name()}, lr {scenario.Torch.LearningRate:G6}, momentum {scenario.Torch.Optimizer.Momentum:G3}) up to any constant factor: the two sides optimise different losses or use different update rules."),
+            Step: step, Parameter: parameter);
+        _ = curve;
+    }
+
+    /// <summary>Output layer first, as backpropagation computes them: <c>2.weight, 2.bias, 1.weight, …</c>.</summary>
+    private static IEnumerable<string> BackpropOrder(IReadOnlyList<NamedTensor> tensors) =>
+        tensors.Select(t => t.Name)
+            .OrderByDescending(n => int.Parse(n[..n.IndexOf('.', StringComparison.Ordinal)], CultureInfo.InvariantCulture))
+            .ThenBy(n => n.EndsWith(".bias", StringComparison.Ordinal));
+
+    private static (int Element, double Actual, double Expected) Worst(IReadOnlyList<double> actual, IReadOnlyList<double> expected)
+    {
+        var worst = 0;
+        for (var i = 1; i < expected.Count; i++)
+        {
+            if (!(Math.Abs(actual[i] - expected[i]) <= Math.Abs(actual[worst] - expected[worst])))
+            {
+                worst = i;
+            }
+        }
+
+        return (worst, actual[worst], expected[worst]);
+    }
+}

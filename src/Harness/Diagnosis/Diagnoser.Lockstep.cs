@@ -1,0 +1,90 @@
+using Parity.HandRolled.Model;
+using Parity.Harness.Comparison;
+using Parity.Harness.Reference;
+
+namespace Parity.Harness.Diagnosis;
+
+public sealed partial class Diagnoser
+{
+    // Updates and gradients are compared norm-wise: a float64 pair of engines agrees to ~1e-15, a float32 side to
+    // ~1e-6 of the update's size; the tolerance follows the scenario's own, never tighter than 1e-9.
+    private double StepTolerance => Math.Max(scenario.Tolerance.Rtol * 10, 1e-9);
+
+    private Diagnosis Lockstep(TrainingTrace hand, ReferenceRun reference, CurveComparison curve)
+    {
+        var oracle = new ReferenceOracle(scenario, scenario.Torch);
+        var own = new ReferenceOracle(scenario, scenario.HandRolled);
+        var before = reference.HandRolledInitial;
+        int? firstApart = null;
+        var factors = new List<double>();
+        for (var s = 0; s < hand.Steps.Count; s++)
+        {
+            var handUpdate = Minus(hand.Steps[s].Parameters, before);
+            var torchUpdate = oracle.Update(before, s);
+            if (!Close(Flat(handUpdate), Flat(torchUpdate)))
+            {
+                firstApart ??= s;
+                factors.Add(ConstantFactor(Flat(handUpdate), Flat(torchUpdate)));
+                if (double.IsNaN(factors[^1]))
+                {
+                    return Disagreement(hand, reference, s, before, own, curve);
+                }
+            }
+
+            before = hand.Steps[s].Parameters;
+        }
+
+        if (firstApart is null)
+        {
+            return AllStepsAgree(hand, reference, curve);
+        }
+
+        var factor = factors.Average();
+        return factors.All(f => Math.Abs(f - factor) <= StepTolerance * Math.Abs(factor))
+            ? LearningRate(hand, reference, firstApart.Value, factor)
+                ?? Disagreement(hand, reference, firstApart.Value, StepStart(hand, reference, firstApart.Value), own, curve)
+            : Disagreement(hand, reference, firstApart.Value, StepStart(hand, reference, firstApart.Value), own, curve);
+    }
+
+    private Diagnosis AllStepsAgree(TrainingTrace hand, ReferenceRun reference, CurveComparison curve)
+    {
+        var k = hand.Steps.Count;
+        if (Close(Flat(hand.FinalParameters), Flat(reference.Torch.FinalParameters)))
+        {
+            var ratio = hand.Losses[0] / reference.Torch.Losses[0];
+            return new Diagnosis(DiagnosisKind.LossLogging,
+                Text($"Every parameter trajectory agrees (the first {k} updates and the final parameters), yet the logged losses differ from epoch {curve.FirstMismatchEpoch}: the hand-rolled side does not log the true MSE of the epoch's forward pass before its update (epoch 0 logs {ratio:G4} × PyTorch's)."),
+                Epoch: curve.FirstMismatchEpoch, Factor: ratio);
+        }
+
+        var precision = scenario.HandRolled.DType != scenario.Torch.DType
+            ? $"the sides compute in {scenario.HandRolled.DType.Name()} and {scenario.Torch.DType.Name()}: rounding differences grow"
+            : "small differences grow (chaotic amplification)";
+        return new Diagnosis(DiagnosisKind.LateDivergence,
+            Text($"The first {k} updates agree, but the curves part from epoch {curve.FirstMismatchEpoch}: {precision}."),
+            Epoch: curve.FirstMismatchEpoch);
+    }
+
+    private Diagnosis? LearningRate(TrainingTrace hand, ReferenceRun reference, int step, double factor)
+    {
+        // factor = PyTorch's update / the hand-rolled one; PyTorch matches at lr / factor. Confirmed by re-running the
+        // reference side at that rate: its parameters must then follow the hand-rolled ones to the end.
+        var lr = scenario.Torch.LearningRate;
+        var matching = lr / factor;
+        var rerun = new ReferenceOracle(scenario, scenario.Torch).Retrain(reference.TorchInitial, matching);
+        if (!Close(Flat(rerun.FinalParameters), Flat(hand.FinalParameters), Math.Max(StepTolerance, 1e-6)))
+        {
+            return null;
+        }
+
+        var logged = CurveComparison.Compare(hand.Losses, rerun.Losses, scenario.Tolerance).Verdict == Scenarios.Verdict.Parity
+            ? ""
+            : " (the logged losses would still differ: the hand-rolled side does not log the true MSE)";
+        return new Diagnosis(DiagnosisKind.LearningRateScale,
+            Text($"Every PyTorch update is {factor:G4} × the hand-rolled one: PyTorch lr {matching:G6} would match (now {lr:G6}){logged}."),
+            Step: step, Factor: factor);
+    }
+
+    private IReadOnlyList<NamedTensor> StepStart(TrainingTrace hand, ReferenceRun reference, int step) =>
+        step == 0 ? reference.HandRolledInitial : hand.Steps[step - 1].Parameters;
+}
