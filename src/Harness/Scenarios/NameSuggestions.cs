@@ -6,8 +6,8 @@ internal static class NameSuggestions
     private const int LongestCompared = 256;
 
     /// <summary>
-    /// Up to <paramref name="count"/> candidates within an edit distance of a third of the name's length (at least
-    /// 2), or containing it, closest first; ties alphabetical. Case is ignored.
+    /// Up to <paramref name="count"/> candidates scoring within a third of the name's length (at least 2), closest
+    /// first, ties alphabetical. Case is ignored.
     /// </summary>
     public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int count)
     {
@@ -28,8 +28,22 @@ internal static class NameSuggestions
             .Select(s => s.Candidate)];
     }
 
-    private static int Score(string wanted, string candidate) =>
-        wanted.Length >= 3 && candidate.Contains(wanted, StringComparison.Ordinal) ? 1 : Levenshtein(wanted, candidate);
+    /// <summary>
+    /// The edit distance, but a name found inside the candidate scores 1 and a near-miss of its beginning scores one
+    /// more than that miss, so <c>xor-ladder-5</c> still finds <c>xor-ladder-1-as-posted</c>.
+    /// </summary>
+    private static int Score(string wanted, string candidate)
+    {
+        if (wanted.Length >= 3 && candidate.Contains(wanted, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        var whole = Levenshtein(wanted, candidate);
+        return candidate.Length > wanted.Length
+            ? Math.Min(whole, Levenshtein(wanted, candidate[..wanted.Length]) + 1)
+            : whole;
+    }
 
     /// <summary>Insertions, deletions and substitutions to turn <paramref name="a"/> into <paramref name="b"/>.</summary>
     internal static int Levenshtein(string a, string b)
