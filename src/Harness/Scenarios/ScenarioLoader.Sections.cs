@@ -216,10 +216,12 @@ public static partial class ScenarioLoader
 
     private static Verdict ReadExpect(JsonCursor cursor)
     {
-        var expect = cursor.Name(Names.Verdict, "expected verdict");
-        return expect != Verdict.Error
+        var name = cursor.String("an expected verdict");
+        return Names.Verdict.TryParse(name, out var expect) && expect != Verdict.Error
             ? expect
-            : throw cursor.Error($"a scenario cannot expect {Names.Verdict.Of(Verdict.Error)}; expected parity or mismatch");
+            : throw cursor.Error(
+                $"unknown expected verdict {JsonCursor.Quote(name)}; expected {Names.Verdict.Of(Verdict.Parity)} or " +
+                $"{Names.Verdict.Of(Verdict.Mismatch)}");
     }
 
     private static double ReadPositive(JsonCursor cursor, string what)

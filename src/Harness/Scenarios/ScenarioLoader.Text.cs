@@ -87,34 +87,40 @@ public static partial class ScenarioLoader
         catch (JsonException e)
         {
             var offset = Offset(json, (int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
+            if (NonFiniteLiteralAt(json, offset) is { } found)
+            {
+                var (literalLine, literalColumn) = Position(json, found.Start);
+                throw new ScenarioException(
+                    file,
+                    literalLine,
+                    literalColumn,
+                    $"{found.Literal} is not a JSON number; every value must be a finite number",
+                    e);
+            }
+
             var (line, column) = Position(json, offset);
-            throw new ScenarioException(file, line, column, MalformedReason(json, offset, e.Message), e);
+            throw new ScenarioException(file, line, column, MalformedReason(e.Message), e);
         }
     }
 
-    private static string MalformedReason(ReadOnlySpan<byte> json, int offset, string message)
+    private static string MalformedReason(string message)
     {
-        if (NonFiniteLiteralAt(json, offset) is { } literal)
-        {
-            return $"{literal} is not a JSON number; every value must be a finite number";
-        }
-
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         var reason = (cut >= 0 ? message[..cut] : message)
             .Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal);
         return "malformed JSON: " + reason;
     }
 
-    /// <summary>NaN or Infinity (either sign) where the reader stopped: Python's json.dumps writes them.</summary>
-    private static string? NonFiniteLiteralAt(ReadOnlySpan<byte> json, int offset)
+    /// <summary>NaN or Infinity (either sign) where the reader stopped, and where it starts: Python's json.dumps writes them.</summary>
+    private static (int Start, string Literal)? NonFiniteLiteralAt(ReadOnlySpan<byte> json, int offset)
     {
-        var start = offset > 0 && json[offset - 1] is (byte)'-' or (byte)'+' ? offset - 1 : offset;
+        var start = offset > 0 && offset <= json.Length && json[offset - 1] is (byte)'-' or (byte)'+' ? offset - 1 : offset;
         var rest = json[Math.Min(start, json.Length)..];
         foreach (var literal in (ReadOnlySpan<string>)["NaN", "Infinity", "-Infinity", "+Infinity", "-NaN", "+NaN"])
         {
             if (rest.StartsWith(Encoding.ASCII.GetBytes(literal)))
             {
-                return literal;
+                return (start, literal);
             }
         }
 
