@@ -1,13 +1,43 @@
 using System.CommandLine;
+using Parity.Cli.Commands;
 
 namespace Parity.Cli;
 
-/// <summary>The <c>parity</c> command: a thin shell over the harness.</summary>
+/// <summary>
+/// The <c>parity</c> command: a thin shell over the harness. Exit codes: 0 parity (or success), 1 mismatch,
+/// 2 bad input or error.
+/// </summary>
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static Task<int> Main(string[] args) => RunAsync(args, Terminal.System());
+
+    /// <summary>Parses and runs a command line against the given terminal.</summary>
+    public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellation = default)
     {
-        var root = new RootCommand("Parity: prove a hand-rolled network trains exactly like PyTorch, and say why when it does not.");
-        return root.Parse(args).Invoke();
+        var root = new RootCommand(
+            "Parity: prove that a hand-rolled neural network trains exactly like PyTorch, and say why when it does not.");
+        foreach (var command in new[]
+        {
+            RunCommand.Create(terminal), VerifyCommand.Create(terminal), FixturesCommand.Create(terminal),
+            TrainerCommand.Create(terminal),
+        })
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await terminal.Error.WriteLineAsync($"parity: {error.Message}").ConfigureAwait(false);
+            }
+
+            await terminal.Error.WriteLineAsync("Run `parity --help` for the commands and their options.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error }, cancellation)
+            .ConfigureAwait(false);
     }
 }

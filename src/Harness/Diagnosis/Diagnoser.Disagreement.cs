@@ -1,6 +1,5 @@
 using System.Globalization;
 using Parity.HandRolled.Model;
-using Parity.Harness.Comparison;
 using Parity.Harness.Reference;
 
 namespace Parity.Harness.Diagnosis;
@@ -13,7 +12,7 @@ public sealed partial class Diagnoser
     /// with right gradients, the update rule or the loss itself.
     /// </summary>
     private Diagnosis Disagreement(
-        TrainingTrace hand, ReferenceRun reference, int step, IReadOnlyList<NamedTensor> before, ReferenceOracle own, CurveComparison curve)
+        TrainingTrace hand, ReferenceRun reference, int step, IReadOnlyList<NamedTensor> before, ReferenceOracle own)
     {
         var expected = own.Gradient(before, step);
         var actual = hand.Steps[step].Gradients;
@@ -50,7 +49,6 @@ public sealed partial class Diagnoser
         return new Diagnosis(DiagnosisKind.Gradient,
             Text($"At step {step} the hand-rolled gradients are right for its {scenario.HandRolled.Loss.Name()} loss, but its updates are not PyTorch's ({scenario.Torch.Loss.Name()}, lr {scenario.Torch.LearningRate:G6}, momentum {scenario.Torch.Optimizer.Momentum:G3}) up to any constant factor: the two sides optimise different losses or use different update rules."),
             Step: step, Parameter: parameter);
-        _ = curve;
     }
 
     /// <summary>Output layer first, as backpropagation computes them: <c>2.weight, 2.bias, 1.weight, …</c>.</summary>

@@ -27,7 +27,7 @@ public sealed partial class Diagnoser
                 factors.Add(ConstantFactor(Flat(handUpdate), Flat(torchUpdate)));
                 if (double.IsNaN(factors[^1]))
                 {
-                    return Disagreement(hand, reference, s, before, own, curve);
+                    return Disagreement(hand, reference, s, before, own);
                 }
             }
 
@@ -42,8 +42,8 @@ public sealed partial class Diagnoser
         var factor = factors.Average();
         return factors.All(f => Math.Abs(f - factor) <= StepTolerance * Math.Abs(factor))
             ? LearningRate(hand, reference, firstApart.Value, factor)
-                ?? Disagreement(hand, reference, firstApart.Value, StepStart(hand, reference, firstApart.Value), own, curve)
-            : Disagreement(hand, reference, firstApart.Value, StepStart(hand, reference, firstApart.Value), own, curve);
+                ?? Disagreement(hand, reference, firstApart.Value, StepStart(hand, reference, firstApart.Value), own)
+            : Disagreement(hand, reference, firstApart.Value, StepStart(hand, reference, firstApart.Value), own);
     }
 
     private Diagnosis AllStepsAgree(TrainingTrace hand, ReferenceRun reference, CurveComparison curve)

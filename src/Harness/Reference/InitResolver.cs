@@ -43,10 +43,10 @@ internal sealed class InitResolver(Func<Task<TorchReferenceClient>> torch)
 
     private static IReadOnlyList<NamedTensor> FromFile(string path, NetworkSpec network, Scenario scenario)
     {
-        var full = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenario.Source)) ?? "", path);
+        // The loader has resolved the path against the scenario file's folder and checked that it exists.
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(full));
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
             return TensorCodec.Read(document.RootElement, network, "$");
         }
         catch (Exception error) when (error is IOException or JsonException or ProtocolException)

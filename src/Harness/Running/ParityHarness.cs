@@ -54,10 +54,10 @@ public sealed partial class ParityHarness : IAsyncDisposable
         return client.Value;
     }
 
-    /// <summary>Trains both sides of the scenario and compares them.</summary>
-    public async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken cancellation = default)
+    /// <summary>Trains both sides of the scenario and compares them; PyTorch's side from <paramref name="mode"/> or the session's.</summary>
+    public async Task<ScenarioResult> RunAsync(Scenario scenario, ReferenceMode? mode = null, CancellationToken cancellation = default)
     {
-        var reference = await ReferenceAsync(scenario, Options.Reference, cancellation).ConfigureAwait(false);
+        var reference = await ReferenceAsync(scenario, mode ?? Options.Reference, cancellation).ConfigureAwait(false);
         var hand = HandRolled.Trainer.Train(
             scenario.NetworkOf(scenario.HandRolled),
             scenario.HandRolled.ToOptions(scenario.Epochs, Options.StepDetails),

@@ -8,31 +8,16 @@ namespace Parity.Harness.Scenarios;
 public static class Names
 {
     /// <summary><c>mse, sse, half-sse, half-mse, l1, smooth-l1</c>.</summary>
-    public static NameMap<Loss> Loss { get; } = new(
-        (HandRolled.Model.Loss.Mse, "mse"),
-        (HandRolled.Model.Loss.Sse, "sse"),
-        (HandRolled.Model.Loss.HalfSse, "half-sse"),
-        (HandRolled.Model.Loss.HalfMse, "half-mse"),
-        (HandRolled.Model.Loss.L1, "l1"),
-        (HandRolled.Model.Loss.SmoothL1, "smooth-l1"));
+    public static NameMap<Loss> Loss { get; } = FromWire<HandRolled.Model.Loss>(WireNames.Name);
 
     /// <summary><c>sigmoid, tanh, relu, selu, identity</c>.</summary>
-    public static NameMap<Activation> Activation { get; } = new(
-        (HandRolled.Model.Activation.Sigmoid, "sigmoid"),
-        (HandRolled.Model.Activation.Tanh, "tanh"),
-        (HandRolled.Model.Activation.Relu, "relu"),
-        (HandRolled.Model.Activation.Selu, "selu"),
-        (HandRolled.Model.Activation.Identity, "identity"));
+    public static NameMap<Activation> Activation { get; } = FromWire<HandRolled.Model.Activation>(WireNames.Name);
 
     /// <summary><c>float64, float32</c>.</summary>
-    public static NameMap<DType> DType { get; } = new(
-        (HandRolled.Model.DType.Float64, "float64"),
-        (HandRolled.Model.DType.Float32, "float32"));
+    public static NameMap<DType> DType { get; } = FromWire<HandRolled.Model.DType>(WireNames.Name);
 
     /// <summary><c>full, per-sample</c>.</summary>
-    public static NameMap<BatchMode> Batch { get; } = new(
-        (BatchMode.Full, "full"),
-        (BatchMode.PerSample, "per-sample"));
+    public static NameMap<BatchMode> Batch { get; } = FromWire<BatchMode>(WireNames.Name);
 
     /// <summary><c>torch, uniform01, glorot, file</c>.</summary>
     public static NameMap<InitSource> Init { get; } = new(
@@ -46,6 +31,10 @@ public static class Names
         (Scenarios.Verdict.Parity, "parity"),
         (Scenarios.Verdict.Mismatch, "mismatch"),
         (Scenarios.Verdict.Error, "error"));
+
+    // The model's names are defined once, beside the enums (WireNames), and shared with the trainer protocol.
+    private static NameMap<T> FromWire<T>(Func<T, string> name)
+        where T : struct, Enum => new([.. Enum.GetValues<T>().Select(v => (v, name(v)))]);
 
     /// <summary>The only optimiser kind: <c>sgd</c> (<c>torch.optim.SGD</c>).</summary>
     public const string Sgd = "sgd";

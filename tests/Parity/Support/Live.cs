@@ -1,58 +1,78 @@
 using NUnit.Framework;
+using Parity.Harness.Reference;
+using Parity.Harness.Running;
 using Parity.TorchReference;
-using Parity.TorchReference.Worker;
 
 namespace Parity.Tests.Support;
 
 /// <summary>
-/// The one PyTorch worker of a test run, shared by every test (torch is imported once). Tests that need it call
-/// <see cref="TorchAsync"/>: when no Python with torch is found they are skipped with the reason — or fail,
-/// when the run settings say <c>RequireTorch</c> (CI does).
+/// The one harness session of a test run, and with it the one PyTorch worker, shared by every test (torch is
+/// imported once). Tests that need live PyTorch call <see cref="TorchAsync"/>: when no Python with torch is found
+/// they are skipped with the reason — or fail, when the run settings say <c>RequireTorch</c> (CI does).
 /// </summary>
 internal static class Live
 {
-    private static readonly Lazy<TorchReferenceClient> Client = new(() =>
-        new TorchReferenceClient(new TorchWorker(PythonCandidates.For(Settings.Python))));
+    private static readonly Lazy<ParityHarness> Session = new(() => new ParityHarness(
+        new HarnessOptions(Repository.Root, ReferenceMode.Auto, Settings.Python)));
 
-    private static Task<Exception?>? probe;
+    /// <summary>The shared harness session (reference mode: auto; callers choose per run).</summary>
+    public static ParityHarness Harness => Session.Value;
 
     /// <summary>The shared client, once the worker has started.</summary>
     public static async Task<TorchReferenceClient> TorchAsync()
     {
-        var failure = await (probe ??= ProbeAsync()).ConfigureAwait(false);
-        if (failure is null)
+        if (await Harness.TorchAvailableAsync().ConfigureAwait(false))
         {
-            return Client.Value;
+            return await Harness.TorchAsync().ConfigureAwait(false);
         }
 
+        var reason = await UnavailableReasonAsync().ConfigureAwait(false);
         if (Settings.RequireTorch)
         {
-            Assert.Fail($"PyTorch is required by the run settings (RequireTorch=true) but unavailable: {failure.Message}");
+            Assert.Fail($"PyTorch is required by the run settings (RequireTorch=true) but unavailable: {reason}");
         }
 
-        Assert.Ignore($"Live PyTorch unavailable, test skipped: {failure.Message}");
+        Assert.Ignore($"Live PyTorch unavailable, test skipped: {reason}");
         return null!;
+    }
+
+    /// <summary>
+    /// Where the PyTorch side of catalogue tests comes from: the <c>Reference</c> run setting; <c>auto</c> means
+    /// live when PyTorch is found (always, when it is required), else the committed fixtures.
+    /// </summary>
+    public static async Task<ReferenceMode> ReferenceModeAsync()
+    {
+        var setting = Settings.Reference;
+        if (setting == ReferenceMode.Live || (setting == ReferenceMode.Auto && Settings.RequireTorch))
+        {
+            await TorchAsync().ConfigureAwait(false);
+            return ReferenceMode.Live;
+        }
+
+        return setting == ReferenceMode.Fixtures || !await Harness.TorchAvailableAsync().ConfigureAwait(false)
+            ? ReferenceMode.Fixtures
+            : ReferenceMode.Live;
     }
 
     /// <summary>Stops the worker at the end of the run.</summary>
     public static async Task ShutdownAsync()
     {
-        if (Client.IsValueCreated)
+        if (Session.IsValueCreated)
         {
-            await Client.Value.DisposeAsync().ConfigureAwait(false);
+            await Session.Value.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private static async Task<Exception?> ProbeAsync()
+    private static async Task<string> UnavailableReasonAsync()
     {
         try
         {
-            await Client.Value.DefaultInitAsync(new([1, 1], [Parity.HandRolled.Model.Activation.Identity], false), 0).ConfigureAwait(false);
-            return null;
+            await Harness.TorchAsync().ConfigureAwait(false);
+            return "unknown";
         }
-        catch (TorchUnavailableException error)
+        catch (Exception error)
         {
-            return error;
+            return error.Message;
         }
     }
 }

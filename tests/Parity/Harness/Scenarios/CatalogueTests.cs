@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using Parity.HandRolled.Model;
 using Parity.Harness.Scenarios;
+using Parity.Tests.Support;
 
 namespace Parity.Tests.Harness.Scenarios;
 
@@ -8,21 +9,7 @@ namespace Parity.Tests.Harness.Scenarios;
 [TestFixture]
 public sealed class CatalogueTests
 {
-    private static string CatalogueDirectory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Parity.sln")))
-                {
-                    return Path.Combine(dir.FullName, "fixtures", "scenarios");
-                }
-            }
-
-            throw new InvalidOperationException("Parity.sln not found above " + TestContext.CurrentContext.TestDirectory);
-        }
-    }
+    private static string CatalogueDirectory => Repository.Catalogue;
 
     private static IEnumerable<TestCaseData> Files() =>
         Directory.EnumerateFiles(CatalogueDirectory, "*.json")

@@ -1,0 +1,33 @@
+using Parity.HandRolled;
+using Parity.Harness.Fixtures;
+using Parity.Harness.Output;
+using Parity.Harness.Scenarios;
+using Parity.TorchReference.Protocol;
+using Parity.TorchReference.Worker;
+
+namespace Parity.Cli.Commands;
+
+/// <summary>Turns the harness's errors into a clear message and exit code 2.</summary>
+internal static class Failures
+{
+    /// <summary>Runs <paramref name="body"/>; known errors print their message (or JSON) and return exit code 2.</summary>
+    public static async Task<int> GuardAsync(Terminal terminal, bool json, string? scenario, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is ScenarioException or FixtureException or TorchUnavailableException
+                                          or TorchWorkerException or ShapeException or ProtocolException or IOException
+                                          or UnauthorizedAccessException or ArgumentException or TrainerException)
+        {
+            if (json)
+            {
+                await terminal.Out.WriteLineAsync(VerdictJson.Text(VerdictJson.Error(scenario, error.Message))).ConfigureAwait(false);
+            }
+
+            await terminal.Error.WriteLineAsync($"parity: {error.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+    }
+}

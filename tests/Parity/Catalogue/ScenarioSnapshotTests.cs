@@ -1,0 +1,52 @@
+using System.Runtime.CompilerServices;
+using NUnit.Framework;
+using Parity.Harness.Output;
+using Parity.Harness.Snapshots;
+using Parity.Tests.Support;
+
+namespace Parity.Tests.Catalogue;
+
+/// <summary>
+/// The whole catalogue: each scenario trains both sides (PyTorch live, or from the committed fixtures), must reach
+/// the verdict the scenario expects, and must match its approved snapshots — the curves of every epoch
+/// (<c>.verified.csv</c>) and the verdict summary with its diagnosis (<c>.verified.txt</c>) — beside this file.
+/// </summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class ScenarioSnapshotTests
+{
+    /// <summary>The class and method that own the snapshots: <c>{Class}.{Method}_{scenario}</c>.</summary>
+    public const string Owner = $"{nameof(ScenarioSnapshotTests)}.{nameof(Catalogue)}";
+
+    public static IEnumerable<TestCaseData> Scenarios() =>
+        Directory.EnumerateFiles(Repository.Catalogue, "*.json")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Order(StringComparer.Ordinal)
+            .Select(name => new TestCaseData(name).SetArgDisplayNames(name));
+
+    [TestCaseSource(nameof(Scenarios))]
+    public async Task Catalogue(string name)
+    {
+        var mode = await Live.ReferenceModeAsync();
+        var scenario = Live.Harness.Load(name);
+        var result = await Live.Harness.RunAsync(scenario, mode);
+        var summary = Summary.Text(result);
+
+        var snapshot = new SnapshotStore().Verify(
+            Here(),
+            $"{Owner}_{name}",
+            [new SnapshotFile("csv", CurveCsv.Text(result)), new SnapshotFile("txt", summary)],
+            SnapshotOptions.Default with
+            {
+                PlotColumns = ["handRolled", "torch"],
+                Accept = SnapshotStore.AcceptRequested(Environment.GetEnvironmentVariable),
+            });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(scenario.Expect), $"{name} should reach {scenario.Expect}:\n{summary}");
+            Assert.That(snapshot.Outcome, Is.AnyOf(SnapshotOutcome.Matched, SnapshotOutcome.Accepted), snapshot.Message);
+        });
+    }
+
+    private static string Here([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+}

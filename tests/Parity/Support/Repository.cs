@@ -1,0 +1,13 @@
+using NUnit.Framework;
+using Parity.Harness.Running;
+
+namespace Parity.Tests.Support;
+
+/// <summary>The repository the tests run in: the first folder above the test binaries that holds Parity.sln.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = HarnessOptions.FindRoot(TestContext.CurrentContext.TestDirectory);
+
+    /// <summary>The scenario catalogue.</summary>
+    public static string Catalogue => Path.Combine(Root, "fixtures", "scenarios");
+}
