@@ -86,7 +86,7 @@ internal static partial class SnapshotComparer
             {
                 same = false;
             }
-            else if (v[k].Value is { } e && r[k].Value is { } a && !tolerance.IsClose(a, e))
+            else if (v[k].Value is { } e && r[k].Value is { } a && !Close(a, e, tolerance))
             {
                 same = false;
                 var difference = a - e is var d && double.IsFinite(d) ? Math.Abs(d) : double.PositiveInfinity;
@@ -100,6 +100,10 @@ internal static partial class SnapshotComparer
 
         return same;
     }
+
+    // Non-finite numbers match only themselves: |r − v| ≤ atol + rtol·|v| would let anything match an infinite v.
+    private static bool Close(double received, double verified, Tolerance tolerance) =>
+        double.IsFinite(received) && double.IsFinite(verified) ? tolerance.IsClose(received, verified) : received.Equals(verified);
 
     private static double Parse(string text) => text.TrimStart('+', '-') switch
     {

@@ -51,7 +51,7 @@ internal static class SnapshotMessages
     private static void Changed(StringBuilder text, SnapshotFileCheck check, SnapshotComparison comparison, SnapshotOptions options)
     {
         var c = comparison;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Snapshot {Path.GetFileName(check.VerifiedPath)} does not match (rtol {options.Rtol:G3}, atol {options.Atol:G3})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Snapshot {Path.GetFileName(check.VerifiedPath)} does not match (rtol {Short(options.Rtol)}, atol {Short(options.Atol)})");
         var lines = c.VerifiedLineCount == c.ReceivedLineCount
             ? $"{c.VerifiedLineCount} lines"
             : $"verified has {c.VerifiedLineCount} lines, received {c.ReceivedLineCount}";
@@ -63,7 +63,7 @@ internal static class SnapshotMessages
         {
             var column = g.Column is null ? "" : $", column \"{g.Column}\"";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"Greatest numeric difference: {g.Received} (received) vs {g.Verified} (verified) at line {g.Line}{column}: |Δ| {g.Difference:G3}, up to {g.Allowance:G3} allowed");
+                $"Greatest numeric difference: {g.Received} (received) vs {g.Verified} (verified) at line {g.Line}{column}: |Δ| {Short(g.Difference)}, up to {Short(g.Allowance)} allowed");
         }
         else
         {
@@ -72,4 +72,8 @@ internal static class SnapshotMessages
 
         text.AppendLine(CultureInfo.InvariantCulture, $"Received: {check.ReceivedPath}");
     }
+
+    // 1e-06 rather than .NET's 1E-06, as Python prints it.
+    private static string Short(double value) =>
+        value.ToString("G3", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 }
