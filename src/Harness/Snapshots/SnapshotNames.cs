@@ -19,7 +19,7 @@ internal static class SnapshotNames
     /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="name"/> is a safe snapshot name.</summary>
     public static void Validate(string name, string parameter = "name")
     {
-        var problem = string.IsNullOrWhiteSpace(name) ? "is empty"
+        var problem = string.IsNullOrWhiteSpace(name) ? "is empty or blank"
             : name.Contains("..", StringComparison.Ordinal) ? "contains '..'"
             : name.IndexOfAny(Invalid) is var i and >= 0 ? $"contains '{name[i]}', which is not allowed in a file name"
             : name.Any(char.IsControl) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 ? "contains a character not allowed in a file name"
