@@ -1,0 +1,61 @@
+using NUnit.Framework;
+using Parity.Harness.Scenarios;
+using Parity.Harness.Snapshots;
+
+namespace Parity.Tests.Harness.Snapshots;
+
+public sealed class SnapshotComparerTests
+{
+    // The store's defaults: a last-digit difference of exp passes, a change in the 7th significant digit does not.
+    private static readonly Tolerance Default = new(1e-6, 1e-9);
+
+    [Test]
+    public void Tokenize_Numbers_AreSplitFromText()
+    {
+        var tokens = SnapshotComparer.Tokenize("loss=1.5e-3, -Infinity NaN 42 x.5");
+
+        Assert.That(tokens.Where(t => t.IsNumber).Select(t => t.Text), Is.EqualTo(new[] { "1.5e-3", "-Infinity", "NaN", "42", ".5" }));
+        Assert.That(string.Concat(tokens.Select(t => t.Text)), Is.EqualTo("loss=1.5e-3, -Infinity NaN 42 x.5"));
+    }
+
+    [TestCase("NaN", "NaN", true)]
+    [TestCase("-Infinity", "-Infinity", true)]
+    [TestCase("NaN", "0.25", false)]
+    [TestCase("Infinity", "-Infinity", false)]
+    [TestCase("Infinity", "0.25", false)]
+    [TestCase("0.25", "0.25000000000000006", true)]
+    [TestCase("0.25", "0.2500003", false)]
+    public void Compare_Numbers_CloseWithinTolerance(string verified, string received, bool matches)
+    {
+        var comparison = SnapshotComparer.Compare($"epoch,torch\n0,{verified}\n", $"epoch,torch\n0,{received}\n", Default, csv: true);
+
+        Assert.That(comparison.Matches, Is.EqualTo(matches));
+    }
+
+    [Test]
+    public void Compare_Csv_NamesColumnOfGreatestDifference()
+    {
+        var comparison = SnapshotComparer.Compare(
+            "epoch,\"handRolled\",torch\n0,0.25,0.25\n1,0.24,0.24\n",
+            "epoch,\"handRolled\",torch\n0,0.26,0.25\n1,0.24,0.20\n",
+            Default,
+            csv: true);
+
+        Assert.That(comparison.Greatest, Is.EqualTo(new NumericDifference("0.24", "0.20", 0.24 - 0.20, 1e-9 + (1e-6 * 0.24), 3, "torch")).Using<NumericDifference>(Same));
+        Assert.That((comparison.DifferingLines, comparison.FirstLine), Is.EqualTo((2, 2)));
+    }
+
+    [Test]
+    public void Compare_DifferentNumberCount_IsATextDifferenceWithoutNumbers()
+    {
+        var comparison = SnapshotComparer.Compare("steps 1 2 3\n", "steps 1 2\n", Default, csv: false);
+
+        Assert.That(comparison.Matches, Is.False);
+        Assert.That(comparison.Greatest, Is.Null);
+    }
+
+    // Differences and allowances are computed, so they are compared with a tolerance of a few ulps.
+    private static bool Same(NumericDifference a, NumericDifference b) =>
+        a with { Difference = 0, Allowance = 0 } == b with { Difference = 0, Allowance = 0 }
+        && Math.Abs(a.Difference - b.Difference) <= 1e-15 && Math.Abs(a.Allowance - b.Allowance) <= 1e-15;
+}

@@ -1,0 +1,126 @@
+using NUnit.Framework;
+using Parity.Harness.Snapshots;
+
+namespace Parity.Tests.Harness.Snapshots;
+
+public sealed class SnapshotMaintenanceTests
+{
+    private string directory = "";
+
+    [SetUp]
+    public void CreateDirectory()
+    {
+        directory = Path.Combine(Path.GetTempPath(), "parity-snapshots-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+    }
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
+
+    [Test]
+    public void Accept_Received_MovesOverVerified()
+    {
+        Write("A.B_x.verified.csv", "old\n");
+        Write("A.B_x.received.csv", "new\n");
+        Write("A.B_x.received.svg", "<svg/>\n");
+
+        var result = SnapshotMaintenance.Accept(directory, ["A.B_x"]);
+
+        Assert.That(result.Accepted, Is.EqualTo(new[] { Path.Combine(directory, "A.B_x.verified.csv") }));
+        Assert.That(result.NothingToAccept, Is.Empty);
+        Assert.That(File.ReadAllText(Path.Combine(directory, "A.B_x.verified.csv")), Is.EqualTo("new\n"));
+        Assert.That(Files(), Is.EqualTo(new[] { "A.B_x.verified.csv" }), "received file and plot are gone");
+    }
+
+    [Test]
+    public void Accept_NoReceived_LeavesVerifiedUntouched()
+    {
+        var verified = Write("A.B_x.verified.csv", "kept\n");
+        var stamp = new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(verified, stamp);
+        var bytes = File.ReadAllBytes(verified);
+
+        var result = SnapshotMaintenance.Accept(directory, ["A.B_x"]);
+
+        Assert.That(result.Accepted, Is.Empty);
+        Assert.That(result.NothingToAccept, Is.EqualTo(new[] { "A.B_x" }));
+        Assert.That(File.ReadAllBytes(verified), Is.EqualTo(bytes));
+        Assert.That(File.GetLastWriteTimeUtc(verified), Is.EqualTo(stamp));
+    }
+
+    [Test]
+    public void Accept_NoNames_AcceptsEveryPendingSnapshot()
+    {
+        Write("A.B_x.verified.csv", "old\n");
+        Write("A.B_x.received.csv", "new\n");
+        Write("A.C_y.received.txt", "first\n");
+        Write("A.D_z.verified.csv", "untouched\n");
+
+        var result = SnapshotMaintenance.Accept(directory, []);
+
+        Assert.That(result.Accepted.Select(Path.GetFileName), Is.EquivalentTo(new[] { "A.B_x.verified.csv", "A.C_y.verified.txt" }));
+        Assert.That(Files(), Is.EqualTo(new[] { "A.B_x.verified.csv", "A.C_y.verified.txt", "A.D_z.verified.csv" }));
+    }
+
+    [Test]
+    public void Accept_NameThatPrefixesAnother_AcceptsOnlyItsOwnFiles()
+    {
+        Write("A.B.received.csv", "mine\n");
+        Write("A.B_x.received.csv", "another's\n");
+
+        SnapshotMaintenance.Accept(directory, ["A.B"]);
+
+        Assert.That(Files(), Is.EqualTo(new[] { "A.B.verified.csv", "A.B_x.received.csv" }));
+    }
+
+    [Test]
+    public void Status_FindsPendingAndOrphans()
+    {
+        Write("A.B_x.verified.csv", "old\n");
+        Write("A.B_x.received.csv", "new\n");
+        Write("A.B_x.received.svg", "<svg/>\n");
+        Write("A.C_y.received.txt", "first\n");
+        Write("A.Gone_z.verified.csv", "nobody's\n");
+        Write("README.md", "not a snapshot\n");
+
+        var pending = SnapshotMaintenance.Status(directory, name => name != "A.Gone_z");
+
+        Assert.That(pending.Select(p => (p.Name, p.Extension, p.State)), Is.EqualTo(new[]
+        {
+            ("A.B_x", "csv", SnapshotState.Changed),
+            ("A.C_y", "txt", SnapshotState.New),
+            ("A.Gone_z", "csv", SnapshotState.Orphaned),
+        }));
+        Assert.That(pending[2].Path, Is.EqualTo(Path.Combine(directory, "A.Gone_z.verified.csv")));
+    }
+
+    [Test]
+    public void Status_MissingDirectory_IsEmpty()
+    {
+        Assert.That(SnapshotMaintenance.Status(Path.Combine(directory, "none"), _ => true), Is.Empty);
+    }
+
+    [TestCase("../A.B_x", "'..'")]
+    [TestCase("sub/A.B_x", "'/'")]
+    [TestCase("sub\\A.B_x", "'\\'")]
+    [TestCase("A.B_x?", "'?'")]
+    [TestCase("A:B", "':'")]
+    [TestCase(" ", "is empty")]
+    public void Accept_BadName_Throws(string name, string says)
+    {
+        Write("A.B_x.received.csv", "new\n");
+
+        Assert.That(() => SnapshotMaintenance.Accept(directory, [name]),
+            Throws.ArgumentException.With.Message.Contains($"Snapshot name '{name}'").And.Message.Contains(says));
+        Assert.That(Files(), Is.EqualTo(new[] { "A.B_x.received.csv" }), "nothing is accepted when a name is refused");
+    }
+
+    private string Write(string file, string content)
+    {
+        var path = Path.Combine(directory, file);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private string?[] Files() => [.. Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal)];
+}
