@@ -1,4 +1,5 @@
 using Parity.HandRolled;
+using Parity.Harness.External;
 using Parity.Harness.Fixtures;
 using Parity.Harness.Output;
 using Parity.Harness.Scenarios;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Parity.Harness.Fixtures;
 using Parity.Harness.Reference;
 using Parity.Harness.Scenarios;
 using Spectre.Console;

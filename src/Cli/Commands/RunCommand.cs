@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Parity.Harness.Output;
-using Parity.Harness.Running;
 
 namespace Parity.Cli.Commands;
 

@@ -21,9 +21,12 @@ public sealed record Tolerance(double Rtol, double Atol)
     public static Tolerance DefaultFor(DType handRolled, DType torch) =>
         handRolled == DType.Float64 && torch == DType.Float64 ? Float64 : Float32;
 
-    /// <summary>Whether <paramref name="actual"/> is close to <paramref name="expected"/>; NaN is close only to NaN.</summary>
+    /// <summary>
+    /// Whether <paramref name="actual"/> is close to <paramref name="expected"/>. A NaN or infinity is close only to
+    /// itself: an infinite expected value would otherwise make the allowance infinite too.
+    /// </summary>
     public bool IsClose(double actual, double expected) =>
-        double.IsNaN(actual) || double.IsNaN(expected)
-            ? double.IsNaN(actual) && double.IsNaN(expected)
-            : actual == expected || Math.Abs(actual - expected) <= Atol + (Rtol * Math.Abs(expected));
+        !double.IsFinite(actual) || !double.IsFinite(expected)
+            ? actual.Equals(expected)
+            : Math.Abs(actual - expected) <= Atol + (Rtol * Math.Abs(expected));
 }

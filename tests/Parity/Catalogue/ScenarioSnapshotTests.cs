@@ -17,9 +17,12 @@ public sealed class ScenarioSnapshotTests
     /// <summary>The class and method that own the snapshots: <c>{Class}.{Method}_{scenario}</c>.</summary>
     public const string Owner = $"{nameof(ScenarioSnapshotTests)}.{nameof(Catalogue)}";
 
+    [Test]
+    public void Owner_IsTheNameTheCliLooksFor() => Assert.That(Owner, Is.EqualTo(CatalogueSnapshots.Owner));
+
     public static IEnumerable<TestCaseData> Scenarios() =>
         Directory.EnumerateFiles(Repository.Catalogue, "*.json")
-            .Select(Path.GetFileNameWithoutExtension)
+            .Select(path => Path.GetFileNameWithoutExtension(path)!)
             .Order(StringComparer.Ordinal)
             .Select(name => new TestCaseData(name).SetArgDisplayNames(name));
 
