@@ -12,9 +12,12 @@ public sealed partial class Diagnoser
     /// with right gradients, the update rule or the loss itself.
     /// </summary>
     private Diagnosis Disagreement(
-        TrainingTrace hand, ReferenceRun reference, int step, IReadOnlyList<NamedTensor> before, ReferenceOracle own)
+        TrainingTrace hand, ReferenceRun reference, int step, IReadOnlyList<NamedTensor> before, ReferenceOracle own, bool together)
     {
-        var expected = own.Gradient(before, step);
+        // While the sides are together, PyTorch's own gradient (rescaled to the trainer's loss) is the expectation.
+        var expected = together && GradientScale() is { } scale && step < reference.Torch.Steps.Count
+            ? [.. reference.Torch.Steps[step].Gradients.Select(g => g with { Values = g.Values.Select(v => v * scale).ToArray() })]
+            : own.Gradient(before, step);
         var actual = hand.Steps[step].Gradients;
         var wrong = BackpropOrder(expected).FirstOrDefault(name => !Close(Values(actual, name), Values(expected, name)));
         var epochZero = scenario.Tolerance.IsClose(hand.Losses[0], reference.Torch.Losses[0]);

@@ -13,40 +13,56 @@ public sealed partial class Diagnoser
         scenario.Tolerance.Rtol * 10,
         scenario.HandRolled.DType == DType.Float32 || scenario.Torch.DType == DType.Float32 ? 1e-4 : 1e-9);
 
+    /// <summary>
+    /// Step by step: while the two sides' parameters are still together, the trainer's update is judged against
+    /// PyTorch's own recorded one (so a bug shared by the hand-rolled engine and the oracle cannot hide); once they
+    /// have parted, against the update PyTorch would make from the trainer's own parameters (the oracle).
+    /// </summary>
     private Diagnosis Lockstep(TrainingTrace hand, ReferenceRun reference, CurveComparison curve)
     {
         var oracle = new ReferenceOracle(scenario, scenario.Torch);
         var own = new ReferenceOracle(scenario, scenario.HandRolled);
+        var torch = reference.Torch.Steps;
         var before = reference.HandRolledInitial;
+        var torchBefore = reference.TorchInitial;
+        var together = scenario.HandRolled.Batch == scenario.Torch.Batch;
         int? firstApart = null;
+        var firstApartTogether = false;
         var factors = new List<double>();
         for (var s = 0; s < hand.Steps.Count; s++)
         {
+            var recorded = together && s < torch.Count;
             var handUpdate = Minus(hand.Steps[s].Parameters, before);
-            var torchUpdate = oracle.Update(before, s);
+            var oracleUpdate = oracle.Update(before, s); // also carries the oracle's momentum along the trainer's path
+            var torchUpdate = recorded ? Minus(torch[s].Parameters, torchBefore) : oracleUpdate;
             if (!Close(Flat(handUpdate), Flat(torchUpdate)))
             {
-                firstApart ??= s;
+                if (firstApart is null)
+                {
+                    (firstApart, firstApartTogether) = (s, recorded);
+                }
+
                 factors.Add(ConstantFactor(Flat(handUpdate), Flat(torchUpdate)));
                 if (double.IsNaN(factors[^1]))
                 {
-                    return Disagreement(hand, reference, s, before, own);
+                    return Disagreement(hand, reference, s, before, own, recorded);
                 }
             }
 
+            together = recorded && Close(Flat(hand.Steps[s].Parameters), Flat(torch[s].Parameters));
             before = hand.Steps[s].Parameters;
+            torchBefore = recorded ? torch[s].Parameters : torchBefore;
         }
 
-        if (firstApart is null)
+        if (firstApart is not { } apart)
         {
             return AllStepsAgree(hand, reference, curve);
         }
 
         var factor = factors.Average();
-        return factors.All(f => Math.Abs(f - factor) <= StepTolerance * Math.Abs(factor))
-            ? LearningRate(hand, reference, firstApart.Value, factor)
-                ?? Disagreement(hand, reference, firstApart.Value, StepStart(hand, reference, firstApart.Value), own)
-            : Disagreement(hand, reference, firstApart.Value, StepStart(hand, reference, firstApart.Value), own);
+        var constant = factors.All(f => Math.Abs(f - factor) <= StepTolerance * Math.Abs(factor));
+        return (constant ? LearningRate(hand, reference, apart, factor) : null)
+            ?? Disagreement(hand, reference, apart, StepStart(hand, reference, apart), own, firstApartTogether);
     }
 
     private Diagnosis AllStepsAgree(TrainingTrace hand, ReferenceRun reference, CurveComparison curve)
