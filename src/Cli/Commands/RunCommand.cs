@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Parity.Harness.Output;
 
 namespace Parity.Cli.Commands;
 
@@ -26,18 +25,7 @@ internal static class RunCommand
                 await using var harness = CommonOptions.Harness(CommonOptions.ParseReference(parse.GetRequiredValue(reference)), parse.GetValue(python));
                 var loaded = harness.Load(name);
                 var result = await harness.RunAsync(loaded, cancellation: cancellation).ConfigureAwait(false);
-                var folder = parse.GetValue(output) ?? Path.Combine("out", loaded.Name);
-                var written = Artifacts.Write(folder, result);
-                if (asJson)
-                {
-                    await terminal.Out.WriteLineAsync(VerdictJson.Text(VerdictJson.Of(result))).ConfigureAwait(false);
-                }
-                else
-                {
-                    VerdictTable.Show(terminal, result, written);
-                }
-
-                return result.Verdict == Harness.Scenarios.Verdict.Parity ? ExitCodes.Ok : ExitCodes.Mismatch;
+                return await Artifacts.ConcludeAsync(terminal, result, parse.GetValue(output), asJson).ConfigureAwait(false);
             });
         });
         return command;

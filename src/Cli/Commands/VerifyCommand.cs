@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Parity.Harness.External;
-using Parity.Harness.Output;
 
 namespace Parity.Cli.Commands;
 
@@ -42,17 +41,7 @@ internal static class VerifyCommand
                     referenceRun.HandRolledInitial,
                     cancellation).ConfigureAwait(false);
                 var result = harness.Conclude(loaded, trace, referenceRun);
-                var written = Artifacts.Write(parse.GetValue(output) ?? Path.Combine("out", loaded.Name), result);
-                if (asJson)
-                {
-                    await terminal.Out.WriteLineAsync(VerdictJson.Text(VerdictJson.Of(result))).ConfigureAwait(false);
-                }
-                else
-                {
-                    VerdictTable.Show(terminal, result, written);
-                }
-
-                return result.Verdict == Harness.Scenarios.Verdict.Parity ? ExitCodes.Ok : ExitCodes.Mismatch;
+                return await Artifacts.ConcludeAsync(terminal, result, parse.GetValue(output), asJson).ConfigureAwait(false);
             });
         });
         return command;

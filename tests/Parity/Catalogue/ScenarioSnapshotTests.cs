@@ -20,11 +20,7 @@ public sealed class ScenarioSnapshotTests
     [Test]
     public void Owner_IsTheNameTheCliLooksFor() => Assert.That(Owner, Is.EqualTo(CatalogueSnapshots.Owner));
 
-    public static IEnumerable<TestCaseData> Scenarios() =>
-        Directory.EnumerateFiles(Repository.Catalogue, "*.json")
-            .Select(path => Path.GetFileNameWithoutExtension(path)!)
-            .Order(StringComparer.Ordinal)
-            .Select(name => new TestCaseData(name).SetArgDisplayNames(name));
+    public static IEnumerable<TestCaseData> Scenarios() => Repository.CatalogueCases();
 
     [TestCaseSource(nameof(Scenarios))]
     public async Task Catalogue(string name)

@@ -13,11 +13,7 @@ public sealed class VerifyCommandTests
 {
     private static string BuiltInTrainer => $"dotnet '{typeof(Parity.Cli.Terminal).Assembly.Location}' trainer";
 
-    public static IEnumerable<TestCaseData> Catalogue() =>
-        Directory.EnumerateFiles(Repository.Catalogue, "*.json")
-            .Select(path => Path.GetFileNameWithoutExtension(path)!)
-            .Order(StringComparer.Ordinal)
-            .Select(name => new TestCaseData(name).SetArgDisplayNames(name));
+    public static IEnumerable<TestCaseData> Catalogue() => Repository.CatalogueCases();
 
     [TestCaseSource(nameof(Catalogue))]
     public async Task Verify_BuiltInTrainer_AgreesWithRun(string scenario)

@@ -10,4 +10,11 @@ internal static class Repository
 
     /// <summary>The scenario catalogue.</summary>
     public static string Catalogue => Path.Combine(Root, "fixtures", "scenarios");
+
+    /// <summary>One test case per catalogue scenario, named after it, in name order.</summary>
+    public static IEnumerable<TestCaseData> CatalogueCases() =>
+        Directory.EnumerateFiles(Catalogue, "*.json")
+            .Select(path => Path.GetFileNameWithoutExtension(path)!)
+            .Order(StringComparer.Ordinal)
+            .Select(name => new TestCaseData(name).SetArgDisplayNames(name));
 }
