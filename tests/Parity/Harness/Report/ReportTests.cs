@@ -76,7 +76,7 @@ public sealed partial class ReportTests
     [Test]
     public async Task Report_OutIsAFile_ExitsTwoAndLeavesItAlone()
     {
-        var file = Path.Combine(output, "not-a-folder");
+        var file = Path.GetTempFileName(); // a file where the folder should be
         File.WriteAllText(file, "mine");
         try
         {
