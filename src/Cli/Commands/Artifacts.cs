@@ -33,13 +33,7 @@ internal static class Artifacts
         var csv = Path.Combine(folder, "curves.csv");
         var svg = Path.Combine(folder, "curves.svg");
         WriteAtomically(csv, CurveCsv.Text(result));
-        WriteAtomically(svg, CurvePlot.Render(new CurvePlotInput(
-            $"{result.Scenario.Name} — {result.Verdict.ToString().ToLowerInvariant()}",
-            result.HandRolled.Losses,
-            result.Reference.Torch.Losses,
-            result.Curve.Tolerance.Rtol,
-            result.Curve.Tolerance.Atol,
-            result.Curve.FirstMismatchEpoch)));
+        WriteAtomically(svg, CurvePlot.Render(CurvePlotInput.Of(result)));
         return [csv, svg];
     }
 

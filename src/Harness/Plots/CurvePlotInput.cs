@@ -13,4 +13,14 @@ internal sealed record CurvePlotInput(
     IReadOnlyList<double> Torch,
     double Rtol,
     double Atol,
-    int? FirstMismatchEpoch);
+    int? FirstMismatchEpoch)
+{
+    /// <summary>The plot of a comparison, titled "scenario — verdict".</summary>
+    public static CurvePlotInput Of(Running.ScenarioResult result) => new(
+        $"{result.Scenario.Name} — {Scenarios.Names.Verdict.Of(result.Verdict)}",
+        result.HandRolled.Losses,
+        result.Reference.Torch.Losses,
+        result.Curve.Tolerance.Rtol,
+        result.Curve.Tolerance.Atol,
+        result.Curve.FirstMismatchEpoch);
+}

@@ -20,13 +20,7 @@ internal static partial class ReportPage
             .Append(Html.Escape(result.Diagnosis.Detail)).Append("</p>\n")
             .Append($"<pre class=\"summary\">{Html.Escape(Summary.Text(result))}</pre>\n")
             .Append("<figure class=\"plot\">\n")
-            .Append(CurvePlot.Render(new CurvePlotInput(
-                $"{s.Name} — {Name(result.Verdict)}",
-                result.HandRolled.Losses,
-                result.Reference.Torch.Losses,
-                t.Rtol,
-                t.Atol,
-                result.Curve.FirstMismatchEpoch)))
+            .Append(CurvePlot.Render(CurvePlotInput.Of(result)))
             .Append("<figcaption>Top: both logged losses, log scale. Bottom: |hand-rolled − PyTorch| per epoch against ")
             .Append($"the allowance {Number(t.Atol)} + {Number(t.Rtol)}·|PyTorch|.</figcaption>\n")
             .Append("</figure>\n");
