@@ -61,12 +61,13 @@ internal static class ExplainTable
                 : $"[green]Smallest set that restores parity:[/] [bold]{Markup.Escape(set.Label)}[/] {Markup.Escape($"({e.Change})")}");
         }
 
+        ansi.MarkupLine(Markup.Escape($"Aligned sides {e.Evaluation}."));
         ansi.MarkupLine(Markup.Escape(
-            $"Aligned sides {e.Evaluation} (the stand-in with nothing aligned is {F(e.StandInDistance)} from the reference, max rel {F(e.StandIn.MaxRelDiff)})."));
+            $"Stand-in check: with nothing aligned, the engine is {F(e.StandInDistance)} from the reference (max rel {F(e.StandIn.MaxRelDiff)})."));
     }
 
     private static string F(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 
     private static string Percent(double fraction) =>
-        double.IsFinite(fraction) ? (100 * fraction).ToString("F1", CultureInfo.InvariantCulture) + "%" : fraction.ToString(CultureInfo.InvariantCulture);
+        double.IsFinite(fraction) ? (Math.Round(100 * fraction, 1) + 0.0).ToString("F1", CultureInfo.InvariantCulture) + "%" : fraction.ToString(CultureInfo.InvariantCulture);
 }

@@ -30,9 +30,23 @@ internal static partial class Differences
         }
 
         var matching = MatchingRate(scenario, torch);
-        var description = gh is not null && gt is not null
-            ? Text($"PyTorch's steps are {GradientScale.EffectiveStep(torch, scenario) / handStep:G6} × the hand-rolled side's: {torch.Loss.Name()}'s gradient is {gt.Value / gh.Value:G6} × {hand.Loss.Name()}'s (N·D = {GradientScale.PerUpdate(torch.Batch, scenario) * outputs}), at lr {torch.LearningRate:G6} against {hand.LearningRate:G6}; PyTorch lr {matching:G6} would match")
-            : Text($"PyTorch's learning rate is {torch.LearningRate:G6}, the hand-rolled side's {hand.LearningRate:G6}");
+        string description;
+        if (gh is null || gt is null)
+        {
+            description = Text($"PyTorch's learning rate is {torch.LearningRate:G6}, the hand-rolled side's {hand.LearningRate:G6}");
+        }
+        else if (GradientScale.Differ(handStep, GradientScale.EffectiveStep(torch, scenario)))
+        {
+            description = Text($"PyTorch's steps are {GradientScale.EffectiveStep(torch, scenario) / handStep:G6} × the hand-rolled side's: {torch.Loss.Name()}'s gradient is {gt.Value / gh.Value:G6} × {hand.Loss.Name()}'s (N·D = {GradientScale.PerUpdate(torch.Batch, scenario) * outputs}), at lr {torch.LearningRate:G6} against {hand.LearningRate:G6}; PyTorch lr {matching:G6} would match");
+        }
+        else
+        {
+            // The steps agree only because each side's update sees its own number of samples.
+            var perUpdate = GradientScale.PerUpdate(hand.Batch, scenario);
+            var onHandBatches = hand.LearningRate * gh.Value / GradientScale.Of(torch.Loss, perUpdate, outputs)!.Value;
+            description = Text($"PyTorch's steps match the hand-rolled side's only while the batches differ: with the hand-rolled batches (N·D = {perUpdate * outputs}) PyTorch lr {onHandBatches:G6} would match, not {torch.LearningRate:G6}");
+        }
+
         return new Difference(
             DifferenceKind.LearningRateScale,
             description,
@@ -83,5 +97,5 @@ internal static partial class Differences
 
     private static string Updates(BatchMode batch) => batch == BatchMode.Full ? "once per epoch (full batch)" : "once per sample";
 
-    private static string Sgd(Optimizer optimizer) => Text($"momentum {optimizer.Momentum:G6}, weight decay {optimizer.WeightDecay:G6}");
+    private static string Sgd(Optimizer optimizer) => Text($"momentum {optimizer.Momentum:G6} and weight decay {optimizer.WeightDecay:G6}");
 }
