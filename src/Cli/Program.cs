@@ -18,8 +18,9 @@ internal static class Program
             "Parity: prove that a hand-rolled neural network trains exactly like PyTorch, and say why when it does not.");
         foreach (var command in new[]
         {
-            RunCommand.Create(terminal), VerifyCommand.Create(terminal), FixturesCommand.Create(terminal),
-            SnapshotsCommand.Create(terminal), TrainerCommand.Create(terminal), ReportCommand.Create(terminal),
+            RunCommand.Create(terminal), VerifyCommand.Create(terminal), ExplainCommand.Create(terminal),
+            FixturesCommand.Create(terminal), SnapshotsCommand.Create(terminal), TrainerCommand.Create(terminal),
+            ReportCommand.Create(terminal),
         })
         {
             root.Subcommands.Add(command);

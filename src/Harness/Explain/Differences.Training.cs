@@ -1,0 +1,101 @@
+using Parity.HandRolled.Model;
+using Parity.Harness.Scenarios;
+
+namespace Parity.Harness.Explain;
+
+internal static partial class Differences
+{
+    private static Difference? OfLearningRateScale(Scenario scenario)
+    {
+        var (hand, torch) = (scenario.HandRolled, scenario.Torch);
+        var outputs = scenario.Network.Layers[^1];
+        var (gh, gt) = (GradientScale.Of(hand, scenario), GradientScale.Of(torch, scenario));
+        var handStep = GradientScale.EffectiveStep(hand, scenario);
+        bool differs;
+        if (gh is not null && gt is not null)
+        {
+            // Also once the batches are aligned: the factor of mse depends on how many samples one update sees.
+            var onHandBatches = torch.LearningRate * GradientScale.Of(torch.Loss, GradientScale.PerUpdate(hand.Batch, scenario), outputs)!.Value;
+            differs = GradientScale.Differ(handStep, GradientScale.EffectiveStep(torch, scenario))
+                      || GradientScale.Differ(handStep, onHandBatches);
+        }
+        else
+        {
+            differs = GradientScale.Differ(hand.LearningRate, torch.LearningRate);
+        }
+
+        if (!differs)
+        {
+            return null;
+        }
+
+        var matching = MatchingRate(scenario, torch);
+        string description;
+        if (gh is null || gt is null)
+        {
+            description = Text($"PyTorch's learning rate is {torch.LearningRate:G6}, the hand-rolled side's {hand.LearningRate:G6}");
+        }
+        else if (GradientScale.Differ(handStep, GradientScale.EffectiveStep(torch, scenario)))
+        {
+            description = Text($"PyTorch's steps are {GradientScale.EffectiveStep(torch, scenario) / handStep:G6} × the hand-rolled side's: {torch.Loss.Name()}'s gradient is {gt.Value / gh.Value:G6} × {hand.Loss.Name()}'s (N·D = {GradientScale.PerUpdate(torch.Batch, scenario) * outputs}), at lr {torch.LearningRate:G6} against {hand.LearningRate:G6}; PyTorch lr {matching:G6} would match");
+        }
+        else
+        {
+            // The steps agree only because each side's update sees its own number of samples.
+            var perUpdate = GradientScale.PerUpdate(hand.Batch, scenario);
+            var onHandBatches = hand.LearningRate * gh.Value / GradientScale.Of(torch.Loss, perUpdate, outputs)!.Value;
+            description = Text($"PyTorch's steps match the hand-rolled side's only while the batches differ: with the hand-rolled batches (N·D = {perUpdate * outputs}) PyTorch lr {onHandBatches:G6} would match, not {torch.LearningRate:G6}");
+        }
+
+        return new Difference(
+            DifferenceKind.LearningRateScale,
+            description,
+            c => c.WithTorch(c.Torch with { LearningRate = MatchingRate(scenario, c.Torch) }),
+            c => Text($"PyTorch lr {c.Torch.LearningRate:G6}"));
+    }
+
+    /// <summary>
+    /// The learning rate at which PyTorch's side, as it now is, takes the hand-rolled side's steps: hand lr × the
+    /// hand-rolled loss's gradient scale ÷ PyTorch's; the hand-rolled lr itself when no constant factor exists.
+    /// </summary>
+    private static double MatchingRate(Scenario scenario, SideSpec torch)
+    {
+        var hand = scenario.HandRolled;
+        var (gh, gt) = (GradientScale.Of(hand, scenario), GradientScale.Of(torch, scenario));
+        return gh is { } h && gt is { } t ? hand.LearningRate * h / t : hand.LearningRate;
+    }
+
+    private static Difference? OfDType(Scenario scenario)
+    {
+        var (hand, torch) = (scenario.HandRolled.DType, scenario.Torch.DType);
+        return hand == torch ? null : new Difference(
+            DifferenceKind.DType,
+            $"PyTorch computes in {torch.Name()}, the hand-rolled side in {hand.Name()}",
+            c => c.WithTorch(c.Torch with { DType = hand }),
+            c => $"PyTorch in {c.Torch.DType.Name()}");
+    }
+
+    private static Difference? OfBatch(Scenario scenario)
+    {
+        var (hand, torch) = (scenario.HandRolled.Batch, scenario.Torch.Batch);
+        return hand == torch ? null : new Difference(
+            DifferenceKind.Batch,
+            $"PyTorch updates {Updates(torch)}, the hand-rolled side {Updates(hand)}",
+            c => c.WithTorch(c.Torch with { Batch = hand }),
+            c => $"PyTorch updating {Updates(c.Torch.Batch)}");
+    }
+
+    private static Difference? OfMomentum(Scenario scenario)
+    {
+        var (hand, torch) = (scenario.HandRolled.Optimizer, scenario.Torch.Optimizer);
+        return hand == torch ? null : new Difference(
+            DifferenceKind.Momentum,
+            $"PyTorch's SGD has {Sgd(torch)}, the hand-rolled side's {Sgd(hand)}",
+            c => c.WithTorch(c.Torch with { Optimizer = hand }),
+            c => $"PyTorch's SGD with {Sgd(c.Torch.Optimizer)}");
+    }
+
+    private static string Updates(BatchMode batch) => batch == BatchMode.Full ? "once per epoch (full batch)" : "once per sample";
+
+    private static string Sgd(Optimizer optimizer) => Text($"momentum {optimizer.Momentum:G6} and weight decay {optimizer.WeightDecay:G6}");
+}
