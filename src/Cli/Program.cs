@@ -19,7 +19,7 @@ internal static class Program
         foreach (var command in new[]
         {
             RunCommand.Create(terminal), VerifyCommand.Create(terminal), FixturesCommand.Create(terminal),
-            SnapshotsCommand.Create(terminal), TrainerCommand.Create(terminal),
+            SnapshotsCommand.Create(terminal), TrainerCommand.Create(terminal), BenchCommand.Create(terminal),
         })
         {
             root.Subcommands.Add(command);
