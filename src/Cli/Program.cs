@@ -20,7 +20,7 @@ internal static class Program
         {
             RunCommand.Create(terminal), VerifyCommand.Create(terminal), ExplainCommand.Create(terminal),
             FixturesCommand.Create(terminal), SnapshotsCommand.Create(terminal), TrainerCommand.Create(terminal),
-            ReportCommand.Create(terminal),
+            ReportCommand.Create(terminal), BenchCommand.Create(terminal),
         })
         {
             root.Subcommands.Add(command);

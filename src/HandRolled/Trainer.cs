@@ -6,7 +6,7 @@ using Parity.HandRolled.Model;
 namespace Parity.HandRolled;
 
 /// <summary>Trains the hand-rolled MLP and records what the harness compares.</summary>
-public static class Trainer
+public static partial class Trainer
 {
     /// <summary>
     /// Trains from <paramref name="initialParameters"/> (contract layout) for <c>options.Epochs</c> epochs.
@@ -17,9 +17,33 @@ public static class Trainer
     /// <exception cref="ShapeException">The data or the parameters do not fit the network.</exception>
     public static TrainingTrace Train(
         NetworkSpec network, TrainingOptions options, IReadOnlyList<NamedTensor> initialParameters, Dataset data) =>
-        options.DType == DType.Float32
-            ? Train<float>(network, options, initialParameters, data)
-            : Train<double>(network, options, initialParameters, data);
+        Train(network, options, initialParameters, data, Engine.Fast);
+
+    /// <summary>
+    /// <see cref="Train(NetworkSpec, TrainingOptions, IReadOnlyList{NamedTensor}, Dataset)"/> on a chosen engine. The
+    /// fast engine applies whenever the data fit the network; otherwise the readable one runs and says why not.
+    /// </summary>
+    /// <param name="network">The network.</param>
+    /// <param name="options">How to train.</param>
+    /// <param name="initialParameters">In the contract's layout.</param>
+    /// <param name="data">The samples.</param>
+    /// <param name="engine">The fast engine (the default) or the readable reference.</param>
+    /// <param name="blas">Where the fast engine's large products run; <see cref="Blas.Default"/> when null.</param>
+    /// <exception cref="ShapeException">The data or the parameters do not fit the network.</exception>
+    public static TrainingTrace Train(
+        NetworkSpec network,
+        TrainingOptions options,
+        IReadOnlyList<NamedTensor> initialParameters,
+        Dataset data,
+        Engine engine,
+        Blas? blas = null) =>
+        (options.DType, engine == Engine.Fast && FastApplies(network, data)) switch
+        {
+            (DType.Float32, true) => TrainFast<float>(network, options, initialParameters, data, blas ?? Blas.Default),
+            (_, true) => TrainFast<double>(network, options, initialParameters, data, blas ?? Blas.Default),
+            (DType.Float32, false) => Train<float>(network, options, initialParameters, data),
+            _ => Train<double>(network, options, initialParameters, data),
+        };
 
     /// <summary>
     /// The gradients of <paramref name="loss"/> at <paramref name="parameters"/> on the whole data set, in

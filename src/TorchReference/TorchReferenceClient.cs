@@ -65,6 +65,36 @@ public sealed class TorchReferenceClient(TorchWorker worker, TimeSpan? requestTi
         return Read(() => TensorCodec.Read(response.GetProperty("gradients"), network, "$.gradients"));
     }
 
+    /// <summary>
+    /// PyTorch's seconds per training step (zero_grad, forward, loss, backward, SGD step) on <paramref name="batch"/>
+    /// random rows, or on <paramref name="data"/> when given, after <paramref name="warmup"/> untimed steps.
+    /// </summary>
+    public async Task<double> BenchAsync(
+        NetworkSpec network, TrainingOptions options, int batch, int repeats, int warmup, Dataset? data = null,
+        CancellationToken cancellation = default)
+    {
+        var request = TrainerProtocol.Request(network, options, data ?? new Dataset([], []), null);
+        request["op"] = "bench";
+        request["batch"] = batch;
+        request["repeats"] = repeats;
+        request["warmup"] = warmup;
+        if (data is null)
+        {
+            request.Remove("data");
+        }
+
+        var response = await worker.SendAsync(request, timeout, cancellation).ConfigureAwait(false);
+        return Read(() => response.GetProperty("secondsPerStep").GetDouble());
+    }
+
+    /// <summary>The seed question's numpy loop on XOR: seconds per epoch over <paramref name="epochs"/> epochs.</summary>
+    public async Task<double> BenchNumpyAsync(int epochs, CancellationToken cancellation = default)
+    {
+        var request = new JsonObject { ["op"] = "bench-numpy", ["epochs"] = epochs };
+        var response = await worker.SendAsync(request, timeout, cancellation).ConfigureAwait(false);
+        return Read(() => response.GetProperty("secondsPerEpoch").GetDouble());
+    }
+
     /// <summary>Stops the worker.</summary>
     public ValueTask DisposeAsync() => worker.DisposeAsync();
 

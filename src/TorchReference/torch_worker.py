@@ -9,6 +9,9 @@ request (docs/contracts.md) with an "id" and an "op":
   {"id": 2, "op": "init", "network": {...}, "init": {"seed": 0}}
   {"id": 3, "op": "gradients", "network": {...}, "training": {"loss", "dtype"}, "data": {...},
    "parameters": [...]}
+  {"id": 4, "op": "bench", "network": {...}, "training": {"loss", "learningRate", "dtype"}, "batch": B,
+   "data": {...} | absent (then B random rows), "repeats": R, "warmup": W}  -> {"secondsPerStep", "threads"}
+  {"id": 5, "op": "bench-numpy", "epochs": E}  -> {"secondsPerEpoch"}: the seed question's numpy loop on XOR
 
 Responses: {"id": …, "ok": true, …} or {"id": …, "ok": false, "error": "…"}. Parameters are exchanged in
 PyTorch layout ("{layer}.weight" (out, in), "{layer}.bias" (out), row-major values), where {layer} counts
@@ -63,6 +66,10 @@ def handle(request):
         return {"initialParameters": export(linears, request["network"]["bias"])}
     if op == "gradients":
         return gradients(request)
+    if op == "bench":
+        return bench(request)
+    if op == "bench-numpy":
+        return bench_numpy(request)
     if op == "crash":  # lets the client's tests prove that a dying worker is survived
         sys.stderr.write("worker asked to crash\n")
         sys.stderr.flush()
@@ -192,6 +199,59 @@ def gradients(request):
     loss = loss_function(training["loss"])(model(x), y)
     loss.backward()
     return {"gradients": export(linears, network["bias"], "grad"), "loss": wire(loss.item())}
+
+
+def bench(request):
+    """Seconds per training step (zero_grad, forward, loss, backward, SGD step), timed with perf_counter."""
+    import time
+    import torch
+    network, training = request["network"], request["training"]
+    dtype = training.get("dtype", "float32")
+    model, _ = build(network, dtype, seed=0)
+    if "data" in request:
+        x, y = tensors(request["data"], dtype)
+    else:
+        generator = torch.Generator().manual_seed(0)
+        batch = request["batch"]
+        x = torch.rand(batch, network["layers"][0], generator=generator, dtype=dtype_of(dtype))
+        y = torch.rand(batch, network["layers"][-1], generator=generator, dtype=dtype_of(dtype))
+    loss_fn = loss_function(training.get("loss", "mse"))
+    optimizer = torch.optim.SGD(model.parameters(), lr=training.get("learningRate", 0.1))
+
+    def step():
+        optimizer.zero_grad()
+        loss_fn(model(x), y).backward()
+        optimizer.step()
+
+    for _ in range(request.get("warmup", 10)):
+        step()
+    repeats = request.get("repeats", 100)
+    start = time.perf_counter()
+    for _ in range(repeats):
+        step()
+    return {"secondsPerStep": (time.perf_counter() - start) / repeats, "threads": torch.get_num_threads()}
+
+
+def bench_numpy(request):
+    """The seed question's numpy loop on XOR ([2, 5, 1] sigmoid, no bias, lr 0.3), logging the true MSE."""
+    import time
+    import numpy as np
+    x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    y = np.array([[0], [1], [1], [0]], dtype=float)
+    rng = np.random.RandomState(0)
+    w1, w2 = rng.random_sample((2, 5)), rng.random_sample((5, 1))
+    epochs = request.get("epochs", 5000)
+    losses = np.empty(epochs)
+    start = time.perf_counter()
+    for epoch in range(epochs):
+        layer1 = 1 / (1 + np.exp(-x.dot(w1)))
+        layer2 = 1 / (1 + np.exp(-layer1.dot(w2)))
+        losses[epoch] = np.mean((layer2 - y) ** 2)
+        delta2 = (layer2 - y) * (1 - layer2) * layer2
+        delta1 = delta2.dot(w2.T) * (1 - layer1) * layer1
+        w2 -= 0.3 * layer1.T.dot(delta2)
+        w1 -= 0.3 * x.T.dot(delta1)
+    return {"secondsPerEpoch": (time.perf_counter() - start) / epochs}
 
 
 def number(value):

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Parity.Harness.Bench;
+using Parity.Harness.Reference;
+using Parity.TorchReference;
+using Spectre.Console;
+
+namespace Parity.Cli.Commands;
+
+/// <summary>
+/// <c>parity bench [--json]</c>: the hand-rolled engines and the PyTorch worker on the same shapes, side by side —
+/// the XOR epoch on every implementation, then one training step of [784, width, 10] as batch and width grow.
+/// </summary>
+internal static class BenchCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static Command Create(Terminal terminal)
+    {
+        var json = new Option<bool>("--json") { Description = "Print the timings (seconds) as JSON instead of tables." };
+        var python = CommonOptions.Python();
+        var command = new Command("bench", "Time the hand-rolled engine against PyTorch on the same shapes and print the ratios.") { json, python };
+        command.SetAction((parse, cancellation) => Failures.GuardAsync(terminal, parse.GetValue(json), null, async () =>
+        {
+            await using var harness = CommonOptions.Harness(ReferenceMode.Auto, parse.GetValue(python));
+            TorchReferenceClient? torch = await harness.TorchAvailableAsync().ConfigureAwait(false)
+                ? await harness.TorchAsync().ConfigureAwait(false)
+                : null;
+            var progress = new Progress<string>(step => terminal.Error.WriteLine($"bench: {step}"));
+            var report = await EngineBench.RunAsync(torch, progress, cancellation).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                await terminal.Out.WriteLineAsync(JsonSerializer.Serialize(report, Indented)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            Write(terminal.Ansi, report, torch?.Info?.TorchVersion);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void Write(IAnsiConsole console, BenchReport report, string? torchVersion)
+    {
+        console.WriteLine($"Hand-rolled large products on {report.Blas}; PyTorch {torchVersion ?? "not available"}, 1 thread; {Environment.ProcessorCount} cores.");
+
+        var xor = new Table().Title(Markup.Escape("XOR [2, 5, 1] sigmoid float64, one full-batch epoch")).AddColumns("implementation", "µs / epoch", "× hand-rolled fast");
+        void XorRow(string name, double? seconds) =>
+            xor.AddRow(name, Micro(seconds), seconds is { } s ? Ratio(s / report.Xor.Fast) : "–");
+        XorRow("hand-rolled fast (FastMlp)", report.Xor.Fast);
+        XorRow("hand-rolled readable (Mlp, MathNet)", report.Xor.Readable);
+        XorRow("numpy seed loop", report.Xor.Numpy);
+        XorRow("PyTorch autograd + SGD", report.Xor.Torch);
+        console.Write(xor);
+
+        console.Write(Scaling("[784, 256, 10] float32, one SGD step, growing batch", report.ByBatch, "batch", s => s.Batch));
+        console.Write(Scaling("[784, width, 10] float32, one SGD step, batch 256, growing width", report.ByWidth, "width", s => s.Width));
+    }
+
+    private static Table Scaling(string title, IReadOnlyList<StepTimes> rows, string what, Func<StepTimes, int> key)
+    {
+        var table = new Table().Title(Markup.Escape(title)).AddColumns(what, "hand-rolled ms", "PyTorch ms", "PyTorch / hand-rolled");
+        foreach (var row in rows)
+        {
+            table.AddRow(
+                key(row).ToString(CultureInfo.InvariantCulture),
+                Milli(row.HandRolled),
+                row.Torch is { } t ? Milli(t) : "–",
+                row.Speedup is { } s ? Ratio(s) : "–");
+        }
+
+        return table;
+    }
+
+    private static string Micro(double? seconds) => seconds is { } s ? (s * 1e6).ToString("0.###", CultureInfo.InvariantCulture) : "–";
+
+    private static string Milli(double seconds) => (seconds * 1e3).ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double ratio) => ratio.ToString("0.##", CultureInfo.InvariantCulture) + "×";
+}

@@ -1,0 +1,59 @@
+namespace Parity.HandRolled.Fast;
+
+internal sealed partial class FastMlp<T>
+{
+    /// <summary><c>z_l = layer_{l−1} · W_l + b_l</c>, <c>layer_l = f_l(z_l)</c>, into the layer buffers.</summary>
+    public void Forward()
+    {
+        for (var l = 1; l <= depth; l++)
+        {
+            int fanIn = widths[l - 1], fanOut = widths[l];
+            Multiply(false, false, layers[l - 1], Batch, fanIn, weights[l - 1], fanIn, fanOut, z[l]);
+            if (Network.Bias)
+            {
+                AddToEveryRow(z[l], biases[l - 1], fanOut);
+            }
+
+            Elementwise.Activate(Network.Activations[l - 1], z[l], layers[l], Batch * fanOut);
+        }
+    }
+
+    private void AddToEveryRow(T[] values, T[] bias, int columns)
+    {
+        for (var j = 0; j < columns; j++)
+        {
+            var b = bias[j];
+            var column = values.AsSpan(j * Batch, Batch);
+            for (var i = 0; i < column.Length; i++)
+            {
+                column[i] += b;
+            }
+        }
+    }
+
+    /// <summary>
+    /// c = op(a) · op(b), column-major, a stored (rowsA, columnsA), b (rowsB, columnsB): the fused kernels for tiny
+    /// products, <see cref="Blas"/> from <see cref="BlasThreshold"/> multiply-adds.
+    /// </summary>
+    private void Multiply(bool transposeA, bool transposeB, T[] a, int rowsA, int columnsA, T[] b, int rowsB, int columnsB, T[] c)
+    {
+        var (m, k) = transposeA ? (columnsA, rowsA) : (rowsA, columnsA);
+        var n = transposeB ? rowsB : columnsB;
+        if ((long)m * n * k >= BlasThreshold)
+        {
+            blas.Multiply(transposeA, transposeB, a, rowsA, columnsA, b, rowsB, columnsB, c);
+        }
+        else if (transposeA)
+        {
+            Kernels.TransposeThisAndMultiply(a, b, c, k, m, n);
+        }
+        else if (transposeB)
+        {
+            Kernels.TransposeAndMultiply(a, b, c, m, k, n);
+        }
+        else
+        {
+            Kernels.Multiply(a, b, c, m, k, n);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Parity.Harness.Bench;
+
+/// <summary>
+/// What <see cref="EngineBench"/> measured, in seconds: the seed question's XOR epoch on every implementation, and
+/// one training step of [784, width, 10] as the batch and the width grow, hand-rolled (fast engine) against PyTorch.
+/// </summary>
+/// <param name="Blas">Where the hand-rolled engine's large products ran (<see cref="HandRolled.Blas.Active"/>).</param>
+/// <param name="Xor">Seconds per XOR epoch.</param>
+/// <param name="ByBatch">Steps at a fixed width, growing batch.</param>
+/// <param name="ByWidth">Steps at a fixed batch, growing width.</param>
+public sealed record BenchReport(string Blas, XorTimes Xor, IReadOnlyList<StepTimes> ByBatch, IReadOnlyList<StepTimes> ByWidth);
+
+/// <summary>Seconds per XOR epoch ([2, 5, 1] sigmoid, float64, full batch); null where PyTorch was not available.</summary>
+public sealed record XorTimes(double Fast, double Readable, double? Numpy, double? Torch);
+
+/// <summary>Seconds per training step of [784, <paramref name="Width"/>, 10], float32, sigmoid/sigmoid, MSE, SGD.</summary>
+public sealed record StepTimes(int Batch, int Width, double HandRolled, double? Torch)
+{
+    /// <summary>PyTorch's time over the hand-rolled one: above 1, the hand-rolled engine is faster.</summary>
+    public double? Speedup => Torch / HandRolled;
+}

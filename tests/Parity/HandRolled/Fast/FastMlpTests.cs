@@ -1,0 +1,102 @@
+using NUnit.Framework;
+using Parity.HandRolled;
+using Parity.HandRolled.Init;
+using Parity.HandRolled.Model;
+using Parity.Harness.Fixtures;
+using Parity.Harness.Scenarios;
+using Parity.Tests.Support;
+
+namespace Parity.Tests.HandRolled.Fast;
+
+/// <summary>
+/// The fast engine against the readable one it replaces in <see cref="Trainer.Train(NetworkSpec, TrainingOptions, IReadOnlyList{NamedTensor}, Dataset)"/>:
+/// same operations in the same order, so the same numbers — compared with tolerance 0, every epoch's loss, the
+/// recorded steps and the final parameters.
+/// </summary>
+public sealed class FastMlpTests
+{
+    private const int StepDetails = 3;
+
+    public static IEnumerable<TestCaseData> CatalogueHandRolledSides() =>
+        Directory.EnumerateFiles(Repository.Catalogue, "*.json")
+            .Order(StringComparer.Ordinal)
+            .Select(path => new TestCaseData(Path.GetFileNameWithoutExtension(path)).SetArgDisplayNames(Path.GetFileNameWithoutExtension(path)));
+
+    public static IEnumerable<TestCaseData> Variations()
+    {
+        var xor = Xor.Data;
+        var cases = new (string Name, NetworkSpec Network, TrainingOptions Options)[]
+        {
+            ("xor sigmoid half-sse f64", Xor.Network(), new(300, 0.3, Loss.HalfSse)),
+            ("xor sigmoid half-sse f32", Xor.Network(), new(300, 0.3, Loss.HalfSse, DType.Float32)),
+            ("xor bias mse f32", Xor.Network(bias: true), new(300, 0.6, Loss.Mse, DType.Float32)),
+            ("xor tanh relu sse", new([2, 4, 3, 1], [Activation.Tanh, Activation.Relu, Activation.Sigmoid], true), new(300, 0.05, Loss.Sse)),
+            ("xor selu identity l1", new([2, 6, 1], [Activation.Selu, Activation.Identity], true), new(300, 0.05, Loss.L1)),
+            ("xor selu smooth-l1 f32", new([2, 6, 1], [Activation.Selu, Activation.Sigmoid], true), new(300, 0.5, Loss.SmoothL1, DType.Float32)),
+            ("xor half-mse momentum decay", Xor.Network(bias: true), new(300, 0.5, Loss.HalfMse, Optimizer: new(0.9, 0.01))),
+            ("xor momentum f32", Xor.Network(bias: true), new(300, 0.5, Loss.Mse, DType.Float32, Optimizer: new(0.9))),
+            ("xor per-sample", Xor.Network(bias: true), new(300, 0.5, Loss.HalfSse, Batch: BatchMode.PerSample)),
+            ("xor per-sample f32 decay", Xor.Network(bias: true), new(300, 0.5, Loss.Mse, DType.Float32, BatchMode.PerSample, new(0, 0.01))),
+            ("xor zero learning rate", Xor.Network(), new(5, 0.0, Loss.HalfSse)),
+        };
+        return cases.Select(c => new TestCaseData(c.Network, c.Options with { StepDetails = StepDetails }, xor).SetArgDisplayNames(c.Name));
+    }
+
+    [TestCaseSource(nameof(CatalogueHandRolledSides))]
+    public void Train_CatalogueHandRolledSide_FastEqualsReadableBitForBit(string name)
+    {
+        var scenario = ScenarioLoader.Resolve(name, Repository.Catalogue);
+        var fixture = new FixtureStore(Path.Combine(Repository.Root, "fixtures")).Load(scenario);
+        var network = scenario.NetworkOf(scenario.HandRolled);
+        var options = scenario.HandRolled.ToOptions(scenario.Epochs, StepDetails);
+
+        AssertSameTraining(network, options, fixture.HandRolledInitial, scenario.Data, Blas.Managed);
+    }
+
+    [TestCaseSource(nameof(Variations))]
+    public void Train_Variation_FastEqualsReadableBitForBit(NetworkSpec network, TrainingOptions options, Dataset data) =>
+        AssertSameTraining(network, options, Initializers.Uniform01(network, seed: 3), data, Blas.Managed);
+
+    [TestCase(DType.Float64)]
+    [TestCase(DType.Float32)]
+    public void Train_ProductsAboveBlasThresholdOnManagedProvider_FastEqualsReadableBitForBit(DType dtype)
+    {
+        // 48·40·24 multiply-adds and more: these products go through MathNet's provider, as the readable ones do.
+        var (network, data) = Wide(inputs: 40, hidden: 24, outputs: 3, rows: 48);
+
+        AssertSameTraining(
+            network,
+            new TrainingOptions(20, 0.1, Loss.Mse, dtype, StepDetails: StepDetails),
+            Initializers.Glorot(network, seed: 1, gain: 1),
+            data,
+            Blas.Managed);
+    }
+
+    private static void AssertSameTraining(
+        NetworkSpec network, TrainingOptions options, IReadOnlyList<NamedTensor> initial, Dataset data, Blas blas)
+    {
+        var readable = Trainer.Train(network, options, initial, data, Engine.Readable);
+
+        var fast = Trainer.Train(network, options, initial, data, Engine.Fast, blas);
+
+        // Tolerance 0: the fast engine promises the readable engine's operations in the readable engine's order.
+        Close.Assert(fast.Losses, readable.Losses, rtol: 0, atol: 0, "Fast losses against readable");
+        Assert.That(fast.Steps, Has.Count.EqualTo(readable.Steps.Count));
+        for (var s = 0; s < readable.Steps.Count; s++)
+        {
+            Close.AssertTensors(fast.Steps[s].Gradients, readable.Steps[s].Gradients, 0, 0, $"Step {s} gradients");
+            Close.AssertTensors(fast.Steps[s].Parameters, readable.Steps[s].Parameters, 0, 0, $"Step {s} parameters");
+        }
+
+        Close.AssertTensors(fast.FinalParameters, readable.FinalParameters, 0, 0, "Final parameters");
+    }
+
+    internal static (NetworkSpec Network, Dataset Data) Wide(int inputs, int hidden, int outputs, int rows)
+    {
+        var random = new Random(7);
+        var network = new NetworkSpec([inputs, hidden, outputs], [Activation.Sigmoid, Activation.Sigmoid], Bias: true);
+        var x = Enumerable.Range(0, rows).Select(_ => (IReadOnlyList<double>)[.. Enumerable.Range(0, inputs).Select(_ => random.NextDouble())]).ToArray();
+        var y = Enumerable.Range(0, rows).Select(_ => (IReadOnlyList<double>)[.. Enumerable.Range(0, outputs).Select(_ => random.NextDouble())]).ToArray();
+        return (network, new Dataset(x, y));
+    }
+}
