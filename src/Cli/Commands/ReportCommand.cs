@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Parity.Harness.Explain;
 using Parity.Harness.Report;
+using Parity.Harness.Scenarios;
 
 namespace Parity.Cli.Commands;
 
@@ -39,8 +41,16 @@ internal static class ReportCommand
             var results = await Task.WhenAll(scenarios.Select(s => Task.Run(() => harness.RunAsync(s, cancellation: cancellation), cancellation)))
                 .ConfigureAwait(false);
 
-            // Extension point: parity explain's ablation table for mismatching scenarios plugs in as extraSectionHtml.
-            var page = ReportPage.Render(results, extraSectionHtml: null);
+            // Each mismatching scenario's section also gets parity explain's table: what would restore parity.
+            var explainer = new Explainer(harness);
+            var explanations = new Dictionary<string, string>();
+            foreach (var result in results.Where(r => r.Verdict != Verdict.Parity))
+            {
+                var explanation = await explainer.ExplainAsync(result.Scenario, cancellation: cancellation).ConfigureAwait(false);
+                explanations[result.Scenario.Name] = ExplainSection.Html(explanation);
+            }
+
+            var page = ReportPage.Render(results, r => explanations.GetValueOrDefault(r.Scenario.Name));
             var path = WriteAtomically(parse.GetRequiredValue(output), page);
 
             var unexpected = results.Where(r => !ReportPage.AsExpected(r)).ToList();

@@ -64,6 +64,20 @@ public sealed partial class ReportTests
     }
 
     [Test]
+    public void Report_Fixtures_EachMismatchExplainsWhatWouldRestoreParity()
+    {
+        var document = Parse(File.ReadAllText(page));
+        var explained = document.Descendants(Xhtml + "section")
+            .Where(s => s.Descendants(Xhtml + "table").Any(t => t.Attribute("class")?.Value == "explain"))
+            .Select(s => (string?)s.Attribute("id"))
+            .ToList();
+        var asPosted = document.Descendants(Xhtml + "section").Single(s => (string?)s.Attribute("id") == ReportPage.AnchorOf("xor-ladder-1-as-posted"));
+
+        Assert.That(explained, Is.EquivalentTo(new[] { "xor-ladder-1-as-posted", "xor-ladder-2-same-init", "xor-ladder-3-no-bias", "parity3-lr-doubled" }.Select(ReportPage.AnchorOf)));
+        Assert.That(asPosted.Value, Does.Contain("Smallest set that restores parity: bias + init + learning-rate-scale"));
+    }
+
+    [Test]
     public void Report_Fixtures_IsSelfContained()
     {
         var text = File.ReadAllText(page);
