@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Xml;
+
+using Parity.Harness.Output;
 
 namespace Parity.Harness.Plots;
 
@@ -105,36 +106,8 @@ internal sealed class SvgWriter
     /// <summary>Closes the document and returns it.</summary>
     public string Finish() => svg.Append("</svg>\n").ToString();
 
-    /// <summary>
-    /// Text made safe for XML content and attribute values: markup characters become entities, and characters XML
-    /// 1.0 cannot carry at all (control characters, lone surrogates) are dropped.
-    /// </summary>
-    public static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
-            {
-                escaped.Append(c).Append(text[++i]);
-                continue;
-            }
-
-            escaped.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&apos;",
-                _ when XmlConvert.IsXmlChar(c) => c.ToString(),
-                _ => "",
-            });
-        }
-
-        return escaped.ToString();
-    }
+    /// <summary>Text made safe for XML content and attribute values (<see cref="XmlText"/>).</summary>
+    public static string Escape(string text) => XmlText.Escape(text);
 
     /// <summary>One decimal, invariant culture, never <c>-0.0</c>.</summary>
     public static string Number(double value) =>
