@@ -7,8 +7,8 @@ namespace Parity.Tests.Support;
 /// <summary>
 /// Doubles that are hard to print and read back, for the round-trip properties: any bit pattern, subnormals, ±0,
 /// the largest and smallest magnitudes, powers of two and their neighbours (where shortest-form printing breaks:
-/// .NET 10 prints 2⁻²⁵ and 2⁻⁹⁵⁸ one digit short, dotnet/runtime#135582), ordinary O(1) values, and — where the
-/// contract allows them — NaN and ±Infinity. A float32 side's values are float32 numbers widened to double.
+/// the running .NET prints 2⁻²⁵ and 2⁻⁹⁵⁸ one digit short, see <c>RoundTrip</c>), ordinary O(1) values, and — where
+/// the contract allows them — NaN and ±Infinity. A float32 side's values are float32 numbers widened to double.
 /// NaN is always <see cref="double.NaN"/>: the contract has one NaN (<c>"NaN"</c>) and no payloads.
 /// </summary>
 internal static class RandomValues

@@ -55,7 +55,7 @@ public sealed class GradientTests
         });
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = [typeof(RandomNetworks)], MaxTest = 200)]
+    [FsCheck.NUnit.Property(Arbitrary = [typeof(RandomNetworks)], MaxTest = 100)]
     public Property Gradients_RandomNetworkLossBiasAndDType_MatchCentralFiniteDifferences(GradientCase c)
     {
         var mismatches = c.FiniteDifferenceMismatches(Rtol, Atol);

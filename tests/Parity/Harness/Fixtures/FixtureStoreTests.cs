@@ -12,7 +12,7 @@ namespace Parity.Tests.Harness.Fixtures;
 /// </summary>
 public sealed class FixtureStoreTests
 {
-    [FsCheck.NUnit.Property(Arbitrary = [typeof(RandomTraces)], MaxTest = 100)]
+    [FsCheck.NUnit.Property(Arbitrary = [typeof(RandomTraces)], MaxTest = 50)]
     public Property Load_RandomFixtureWrittenByWrite_IsTheSameBitForBit(FixtureCase c)
     {
         var root = Directory.CreateTempSubdirectory("parity-fixture-store-");
