@@ -13,7 +13,7 @@ public static partial class TrainerProtocol
     /// <summary>The protocol's name, carried in every request.</summary>
     public const string Name = "parity-trainer/1";
 
-    /// <summary>The request a trainer reads.</summary>
+    /// <summary>The request a trainer reads; every number printed round-trip (<see cref="JsonNumbers"/>).</summary>
     public static JsonObject Request(
         NetworkSpec network, TrainingOptions options, Dataset data, IReadOnlyList<NamedTensor>? initialParameters)
     {
@@ -29,12 +29,12 @@ public static partial class TrainerProtocol
             ["training"] = new JsonObject
             {
                 ["epochs"] = options.Epochs,
-                ["learningRate"] = options.LearningRate,
+                ["learningRate"] = JsonNumbers.Write(options.LearningRate),
                 ["loss"] = options.Loss.Name(),
                 ["batch"] = options.Batch.Name(),
                 ["dtype"] = options.DType.Name(),
-                ["momentum"] = options.Sgd.Momentum,
-                ["weightDecay"] = options.Sgd.WeightDecay,
+                ["momentum"] = JsonNumbers.Write(options.Sgd.Momentum),
+                ["weightDecay"] = JsonNumbers.Write(options.Sgd.WeightDecay),
             },
             ["data"] = new JsonObject
             {

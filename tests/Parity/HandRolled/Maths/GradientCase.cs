@@ -7,9 +7,18 @@ namespace Parity.Tests.HandRolled.Maths;
 
 /// <summary>
 /// A random network, parameters and data set for checking gradients against central finite differences, drawn
-/// away from every kink so that the loss is smooth within the finite-difference step.
+/// away from every kink so that the loss is smooth within the finite-difference step. A float32 case's parameters
+/// and data are float32 numbers, so that its network computes at exactly the point where the float64 finite
+/// differences are taken.
 /// </summary>
-public sealed record GradientCase(NetworkSpec Network, Loss Loss, IReadOnlyList<NamedTensor> Parameters, Dataset Data)
+/// <param name="Network">The architecture.</param>
+/// <param name="Loss">The loss whose gradient is checked.</param>
+/// <param name="DType">What the engines compute in; finite differences are always float64.</param>
+/// <param name="Parameters">Where the gradient is taken.</param>
+/// <param name="Data">The samples.</param>
+/// <param name="Redraws">How many draws were rejected for coming near a kink before this one.</param>
+public sealed record GradientCase(
+    NetworkSpec Network, Loss Loss, DType DType, IReadOnlyList<NamedTensor> Parameters, Dataset Data, int Redraws)
 {
     /// <summary>
     /// Central difference step. Parameters, inputs and targets are O(1), so the truncation error h²·|L'''|/6 is
@@ -19,19 +28,27 @@ public sealed record GradientCase(NetworkSpec Network, Loss Loss, IReadOnlyList<
 
     /// <summary>
     /// How close to a kink a case may come: relu's and selu's at z = 0, L1's at p − t = 0, smooth-L1's second
-    /// derivative's at |p − t| = 1. A step of h moves z and p by ~h·O(1) = 1e-5, 100× less than this.
+    /// derivative's at |p − t| = 1. A step of h moves z and p by ~h·O(1) = 1e-5, 100× less than this; float32
+    /// rounding moves them by ~1e-6.
     /// </summary>
     public const double KinkMargin = 1e-3;
 
     private const int MaxDraws = 10_000;
 
     /// <summary>Draws a kink-free case from <paramref name="seed"/>; deterministic.</summary>
-    public static GradientCase Draw(NetworkSpec network, Loss loss, int samples, int seed)
+    public static GradientCase Draw(NetworkSpec network, Loss loss, int samples, int seed, DType dtype = DType.Float64)
     {
         var random = new Random(seed);
+        Func<double, double> representable = dtype == DType.Float32 ? v => (float)v : v => v;
         for (var draw = 0; draw < MaxDraws; draw++)
         {
-            var candidate = new GradientCase(network, loss, DrawParameters(network, random), DrawData(network, samples, random));
+            var candidate = new GradientCase(
+                network,
+                loss,
+                dtype,
+                DrawParameters(network, random, representable),
+                DrawData(network, samples, random, representable),
+                draw);
             if (!candidate.IsNearKink())
             {
                 return candidate;
@@ -42,30 +59,32 @@ public sealed record GradientCase(NetworkSpec Network, Loss Loss, IReadOnlyList<
     }
 
     /// <summary>
-    /// Each analytic gradient entry against <c>(L(p + h) − L(p − h)) / 2h</c> of <see cref="Trainer.LossValue"/>;
-    /// returns one line per entry outside <c>atol + rtol·|fd|</c>.
+    /// Every gradient entry of both engines (one update of <see cref="Trainer.Train(NetworkSpec, TrainingOptions, IReadOnlyList{NamedTensor}, Dataset, Engine, Blas?)"/>
+    /// in the case's dtype, its recorded gradients) against <c>(L(p + h) − L(p − h)) / 2h</c> of the float64
+    /// <see cref="Trainer.LossValue"/>, allowed <c>atol + rtol·|fd|</c> and, for float32, <see cref="Float32Rounding"/>'s bound.
     /// </summary>
-    public IReadOnlyList<string> FiniteDifferenceMismatches(double rtol, double atol)
+    public IReadOnlyList<GradientCheck> Checks(double rtol, double atol)
     {
-        var analytic = Trainer.Gradients(Network, Loss, Parameters, Data);
-        var mismatches = new List<string>();
+        var readable = EngineGradients(Engine.Readable);
+        var fast = EngineGradients(Engine.Fast);
+        var rounding = DType == DType.Float32 ? Float32Rounding.Allowances(Network, Loss, Parameters, Data) : null;
+        var checks = new List<GradientCheck>();
         for (var t = 0; t < Parameters.Count; t++)
         {
             for (var i = 0; i < Parameters[t].Values.Count; i++)
             {
                 var fd = (LossAt(t, i, +Step) - LossAt(t, i, -Step)) / (2 * Step);
-                var actual = analytic[t].Values[i];
-                if (!(Math.Abs(actual - fd) <= atol + (rtol * Math.Abs(fd))))
-                {
-                    mismatches.Add(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{Parameters[t].Name}[{i}]: analytic {actual:R}, finite difference {fd:R}"));
-                }
+                var allowed = atol + (rtol * Math.Abs(fd)) + (rounding?[t][i] ?? 0);
+                checks.Add(new GradientCheck(Parameters[t].Name, i, fd, readable[t].Values[i], fast[t].Values[i], allowed));
             }
         }
 
-        return mismatches;
+        return checks;
     }
+
+    /// <summary>One line per entry of <see cref="Checks"/> that fails.</summary>
+    public IReadOnlyList<string> FiniteDifferenceMismatches(double rtol, double atol) =>
+        [.. Checks(rtol, atol).Where(c => !c.Passes).Select(c => c.ToString())];
 
     /// <summary>Whether any analytic gradient entry is non-zero (a check that is all zeros proves little).</summary>
     public bool HasNonZeroGradient() =>
@@ -75,29 +94,33 @@ public sealed record GradientCase(NetworkSpec Network, Loss Loss, IReadOnlyList<
         string.Create(
             CultureInfo.InvariantCulture,
             $"[{string.Join(", ", Network.Layers)}] {string.Join("/", Network.Activations)}, bias {Network.Bias}, "
-            + $"{Loss}, N = {Data.Count}");
+            + $"{Loss}, {DType}, N = {Data.Count}");
 
-    private static NamedTensor[] DrawParameters(NetworkSpec network, Random random) =>
+    private static NamedTensor[] DrawParameters(NetworkSpec network, Random random, Func<double, double> representable) =>
         network.ParameterShapes()
             .Select(p =>
             {
                 // Weights scaled by 1/√fan-in keep every pre-activation O(1) at any width.
                 var scale = p.Shape.Length == 2 ? 1.5 / Math.Sqrt(p.Shape[1]) : 0.5;
                 var values = Enumerable.Range(0, p.Shape.Aggregate(1, (a, b) => a * b))
-                    .Select(_ => scale * ((2 * random.NextDouble()) - 1))
+                    .Select(_ => representable(scale * ((2 * random.NextDouble()) - 1)))
                     .ToArray();
                 return new NamedTensor(p.Name, p.Shape, values);
             })
             .ToArray();
 
-    private static Dataset DrawData(NetworkSpec network, int samples, Random random)
+    private static Dataset DrawData(NetworkSpec network, int samples, Random random, Func<double, double> representable)
     {
         IReadOnlyList<double> Row(int width) =>
-            Enumerable.Range(0, width).Select(_ => (2 * random.NextDouble()) - 1).ToArray();
+            Enumerable.Range(0, width).Select(_ => representable((2 * random.NextDouble()) - 1)).ToArray();
         IReadOnlyList<double>[] Rows(int width) => Enumerable.Range(0, samples).Select(_ => Row(width)).ToArray();
 
         return new Dataset(Rows(network.Layers[0]), Rows(network.Layers[^1]));
     }
+
+    private IReadOnlyList<NamedTensor> EngineGradients(Engine engine) =>
+        Trainer.Train(Network, new TrainingOptions(1, 0.0, Loss, DType, StepDetails: 1), Parameters, Data, engine)
+            .Steps[0].Gradients;
 
     private double LossAt(int tensor, int index, double delta)
     {

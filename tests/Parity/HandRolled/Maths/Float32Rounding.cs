@@ -1,0 +1,134 @@
+using MathNet.Numerics.LinearAlgebra;
+using Parity.HandRolled.Maths;
+using Parity.HandRolled.Model;
+
+namespace Parity.Tests.HandRolled.Maths;
+
+/// <summary>
+/// How far a float32 gradient may lie from the exact gradient at the same float32-representable point through
+/// rounding alone: the first-order forward error bound <c>k·u·M</c> per entry (Higham, <i>Accuracy and Stability of
+/// Numerical Algorithms</i>, §3.1: a sum of n products carries at most γ_n ≈ n·u times the sum of the terms'
+/// magnitudes), with u = 2⁻²⁴ and
+/// <list type="bullet">
+/// <item>M, the same backward pass on magnitudes — |W|, |a| and |f'| in place of W, a and f', and every quantity
+/// that is computed by a cancelling sum replaced by the sum of its terms' magnitudes (a pre-activation by
+/// |a|·|W| + |b|, a residual by |p| + |t|, SELU's e^z − 1 by e^z + 1) — so that cancellation cannot hide rounding;
+/// an activation's derivative carries the error it inherits from its input (|∂f'/∂a|·Ā, or f''·Z̄ for SELU,
+/// whose derivative is computed from z);</item>
+/// <item>k, the longest chain of roundings that feeds one entry: per forward layer fan-in + 1 (the affine map)
+/// + 4 (the activation: exp, add, divide, scale), per backward layer fan-out + 2 (δ·Wᵀ and the product with f'),
+/// N for the sum over the samples, 4 for the loss gradient and the output derivative.</item>
+/// </list>
+/// Over 5.7 million entries of 30,000 random cases (depth 1–4, widths 1–16, N 1–5) the largest error was 0.24 of
+/// this bound and the median 7e-5 of it; the bound itself is a median 1e-3 of |gradient|, so a gradient off by a
+/// constant factor, a wrong derivative or a missing term still fails (GradientTests checks that 1 % off fails).
+/// </summary>
+internal static class Float32Rounding
+{
+    private const double UnitRoundoff = 1.0 / (1 << 24);
+
+    // torch.nn.SELU's α·scale: the magnitude of SELU's exponential branch.
+    private const double SeluAlphaScale = 1.6732632423543772848170429916717 * 1.0507009873554804934193349852946;
+
+    private static readonly MatrixBuilder<double> Build = Matrix<double>.Build;
+
+    /// <summary>k·u·M for every gradient entry, in the contract's order and PyTorch layout.</summary>
+    public static IReadOnlyList<double[]> Allowances(
+        NetworkSpec network, Loss loss, IReadOnlyList<NamedTensor> parameters, Dataset data)
+    {
+        var k = Chain(network, data.Count);
+        return [.. Magnitudes(network, loss, parameters, data).Select(m => m.Select(v => k * UnitRoundoff * v).ToArray())];
+    }
+
+    private static int Chain(NetworkSpec network, int samples)
+    {
+        var forward = Enumerable.Range(1, network.Depth).Sum(l => network.Layers[l - 1] + 1 + 4);
+        var backward = Enumerable.Range(2, network.Depth - 1).Sum(l => network.Layers[l] + 2);
+        return forward + backward + samples + 4;
+    }
+
+    private static List<double[]> Magnitudes(
+        NetworkSpec network, Loss loss, IReadOnlyList<NamedTensor> parameters, Dataset data)
+    {
+        var depth = network.Depth;
+        var byName = parameters.ToDictionary(p => p.Name);
+        var weights = new Matrix<double>[depth + 1]; // numpy layout (in, out)
+        var biases = new Matrix<double>[depth + 1];  // (1, out), zero without bias
+        for (var l = 1; l <= depth; l++)
+        {
+            int fanIn = network.Layers[l - 1], fanOut = network.Layers[l];
+            var w = byName[$"{l - 1}.weight"].Values;
+            weights[l] = Build.Dense(fanIn, fanOut, (i, o) => w[(o * fanIn) + i]);
+            biases[l] = network.Bias ? Build.Dense(1, fanOut, (_, o) => byName[$"{l - 1}.bias"].Values[o]) : Build.Dense(1, fanOut);
+        }
+
+        // Forward: a and its magnitude Ā, f' and the magnitude of its error F̄ = |f'| + |∂f'/∂input|·input magnitude.
+        var a = new Matrix<double>[depth + 1];
+        var aBar = new Matrix<double>[depth + 1];
+        var fBar = new Matrix<double>[depth + 1];
+        a[0] = Build.DenseOfRows(data.Inputs);
+        aBar[0] = a[0].PointwiseAbs();
+        for (var l = 1; l <= depth; l++)
+        {
+            var activation = network.Activations[l - 1];
+            var z = (a[l - 1] * weights[l]).MapIndexed((_, j, v) => v + biases[l][0, j]);
+            var zBar = (aBar[l - 1] * weights[l].PointwiseAbs()).MapIndexed((_, j, v) => v + Math.Abs(biases[l][0, j]));
+            a[l] = Activations.Apply(activation, z);
+            var derivative = Activations.Derivative(activation, z, a[l]).PointwiseAbs();
+            aBar[l] = a[l].PointwiseAbs() + derivative.PointwiseMultiply(zBar);
+            if (activation == Activation.Selu)
+            {
+                aBar[l] += z.Map(v => v > 0 ? 0.0 : SeluAlphaScale * (Math.Exp(v) + 1));
+            }
+
+            fBar[l] = derivative + activation switch
+            {
+                Activation.Sigmoid => a[l].Map(y => Math.Abs(1 - (2 * y))).PointwiseMultiply(aBar[l]),
+                Activation.Tanh => a[l].Map(y => 2 * Math.Abs(y)).PointwiseMultiply(aBar[l]),
+                Activation.Selu => derivative.PointwiseMultiply(z.Map(v => v > 0 ? 0.0 : 1.0)).PointwiseMultiply(zBar),
+                _ => Build.Dense(z.RowCount, z.ColumnCount),
+            };
+        }
+
+        // Backward on magnitudes: D_L = |∂loss/∂p|-scale ∘ F̄_L, D_{l−1} = (D_l·|W_l|ᵀ) ∘ F̄_{l−1}.
+        var targets = Build.DenseOfRows(data.Targets);
+        var delta = LossMagnitude(loss, a[depth] - targets, aBar[depth] + targets.PointwiseAbs()).PointwiseMultiply(fBar[depth]);
+        var perLayer = new (double[] Weight, double[] Bias)[depth + 1];
+        for (var l = depth; l >= 1; l--)
+        {
+            perLayer[l] = (aBar[l - 1].TransposeThisAndMultiply(delta).ToColumnMajorArray(), delta.ColumnSums().ToArray());
+            if (l > 1)
+            {
+                delta = delta.TransposeAndMultiply(weights[l].PointwiseAbs()).PointwiseMultiply(fBar[l - 1]);
+            }
+        }
+
+        var result = new List<double[]>();
+        for (var l = 1; l <= depth; l++)
+        {
+            result.Add(perLayer[l].Weight);
+            if (network.Bias)
+            {
+                result.Add(perLayer[l].Bias);
+            }
+        }
+
+        return result;
+    }
+
+    // The loss gradient's magnitude: its residual factor r = p − t replaced by |p| + |t|; sign(r) is exact.
+    private static Matrix<double> LossMagnitude(Loss loss, Matrix<double> residual, Matrix<double> residualBar)
+    {
+        double count = residual.RowCount * residual.ColumnCount;
+        return loss switch
+        {
+            Loss.Mse => residualBar * (2 / count),
+            Loss.Sse => residualBar * 2,
+            Loss.HalfSse => residualBar,
+            Loss.HalfMse => residualBar / count,
+            Loss.L1 => Build.Dense(residual.RowCount, residual.ColumnCount, 1 / count),
+            Loss.SmoothL1 => residual.MapIndexed((i, j, r) => (Math.Abs(r) < 1 ? residualBar[i, j] : 1) / count),
+            _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, null),
+        };
+    }
+}
