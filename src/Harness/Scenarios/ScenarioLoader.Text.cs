@@ -7,7 +7,8 @@ namespace Parity.Harness.Scenarios;
 /// <summary>The bytes and the JSON syntax: bounded reading, depth, line and column of malformed text.</summary>
 public static partial class ScenarioLoader
 {
-    private static byte[] ReadBounded(string path)
+    /// <summary>The file's bytes; more than <see cref="MaxFileBytes"/> is refused, before reading when the length is known.</summary>
+    internal static byte[] ReadBounded(string path)
     {
         if (Directory.Exists(path))
         {
@@ -51,6 +52,17 @@ public static partial class ScenarioLoader
 
             return bytes.ToArray();
         }
+    }
+
+    /// <summary>
+    /// The JSON document in <paramref name="bytes"/> (after a UTF-8 byte order mark, if any), its syntax and depth
+    /// checked first so that malformed text fails with its line and column.
+    /// </summary>
+    internal static JsonDocument Document(byte[] bytes, string file)
+    {
+        var json = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsMemory(Encoding.UTF8.Preamble.Length) : bytes;
+        CheckSyntax(json.Span, file);
+        return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
     }
 
     private static ScenarioException TooLarge(string file, long bytes) =>
