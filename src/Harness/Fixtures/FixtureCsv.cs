@@ -39,13 +39,17 @@ internal static class FixtureCsv
         }
     }
 
-    /// <summary>Reads every data row, checking the header; the rows know their file and line for errors.</summary>
+    /// <summary>
+    /// Reads every data row, checking the header and each row's field count; the rows know their file and line for
+    /// errors. A quote left open (a field that runs across lines) is an error at the line it opens on.
+    /// </summary>
     public static List<CsvRow> Read(string path, IReadOnlyList<string> header)
     {
         var display = FixtureStore.Display(path);
+        var columns = string.Join(",", header);
         if (!File.Exists(path))
         {
-            throw new FixtureException($"{display}: missing; regenerate the fixture with {FixtureStore.RegenerateCommand}");
+            throw new FixtureException($"{display}: missing");
         }
 
         try
@@ -54,8 +58,8 @@ internal static class FixtureCsv
             var found = csv.Headers.ToArray();
             if (!found.SequenceEqual(header))
             {
-                throw new FixtureException(
-                    $"{display}: line 1: expected the header {string.Join(",", header)}, found {string.Join(",", found)}");
+                var shown = found.Length == 0 || (found.Length == 1 && found[0].Length == 0) ? "nothing (the file is empty)" : string.Join(",", found);
+                throw new FixtureException($"{display}: line 1: expected the header {columns}, found {shown}");
             }
 
             var rows = new List<CsvRow>();
@@ -64,14 +68,21 @@ internal static class FixtureCsv
                 var line = (int)csv.LineNumber;
                 if (csv.FieldCount != header.Count)
                 {
+                    var truncated = csv.FieldCount < header.Count ? "; is the file truncated?" : "";
                     throw new FixtureException(
-                        $"{display}: line {line}: {csv.FieldCount} fields, expected {header.Count} ({string.Join(",", header)}); is the file truncated?");
+                        $"{display}: line {line}: {Fields(csv.FieldCount)}, expected {header.Count} ({columns}){truncated}");
                 }
 
                 var fields = new string[header.Count];
                 for (var i = 0; i < fields.Length; i++)
                 {
                     fields[i] = csv[i].ToString() ?? "";
+                    if (fields[i].AsSpan().ContainsAny('\n', '\r'))
+                    {
+                        throw new FixtureException(
+                            $"{display}: line {line}, column '{header[i]}': expected a value on one line, found a quoted field that runs on "
+                            + "over the following lines (a quote that is never closed?)");
+                    }
                 }
 
                 rows.Add(new CsvRow(display, line, rows.Count, header, fields));
@@ -84,4 +95,6 @@ internal static class FixtureCsv
             throw new FixtureException($"{display}: not a readable CSV file ({error.Message})");
         }
     }
+
+    private static string Fields(int count) => count == 1 ? "1 field" : $"{count} fields";
 }
