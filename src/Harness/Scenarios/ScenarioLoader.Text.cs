@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Parity.Harness.Scenarios;
 
@@ -44,7 +46,9 @@ public static partial class ScenarioLoader
             {
                 if (bytes.Length + read > MaxFileBytes)
                 {
-                    throw TooLarge(path, bytes.Length + read);
+                    // A device or a pipe (no length, or 0 as /dev/zero reports), or a file that grows while it is read.
+                    throw new ScenarioException(
+                        path, null, $"goes on past {MaxFileBytes / (1024 * 1024)} MiB; scenario files are limited to {MaxFileBytes / (1024 * 1024)} MiB");
                 }
 
                 bytes.Write(buffer, 0, read);
@@ -79,6 +83,14 @@ public static partial class ScenarioLoader
     /// </summary>
     private static void CheckSyntax(ReadOnlySpan<byte> json, string file)
     {
+        // The reader checks UTF-8 only where it decodes a string, later, and then throws InvalidOperationException.
+        if (FirstInvalidUtf8(json) is { } invalid)
+        {
+            var (badLine, badColumn) = Position(json, invalid);
+            throw new ScenarioException(
+                file, badLine, badColumn, $"not UTF-8 text (byte 0x{json[invalid]:X2}); scenario files are UTF-8 JSON");
+        }
+
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
         try
         {
@@ -137,6 +149,22 @@ public static partial class ScenarioLoader
         }
 
         return null;
+    }
+
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> json)
+    {
+        if (Utf8.IsValid(json))
+        {
+            return null;
+        }
+
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(json[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return offset;
     }
 
     /// <summary>The byte offset of a 0-based line and byte position in it, as a JsonException reports them.</summary>

@@ -33,6 +33,7 @@ internal static class UnsafeNames
         yield return Case("nul", "nul", "\"nul\" is a reserved device name");
         yield return Case("COM1 with an extension", "COM1.txt", "\"COM1\" is a reserved device name");
         yield return Case("lpt9", "lpt9", "\"lpt9\" is a reserved device name");
+        yield return Case("nul.json", "nul.json", "\"nul\" is a reserved device name");
     }
 
     private static TestCaseData Case(string display, string name, string reason) =>
