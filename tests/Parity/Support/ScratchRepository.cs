@@ -68,8 +68,8 @@ internal sealed class ScratchRepository : IDisposable
     }
 
     /// <summary>
-    /// Every file and folder below the root with a digest of its bytes and its last write time: two equal states mean
-    /// nothing was written, moved or deleted.
+    /// Every file and folder below the root with its length, last write time and (up to 16 MiB) a digest of its bytes:
+    /// two equal states mean nothing was written, moved or deleted.
     /// </summary>
     public IReadOnlyList<string> State() => StateOf(Root);
 
@@ -77,9 +77,12 @@ internal sealed class ScratchRepository : IDisposable
     public static IReadOnlyList<string> StateOf(string folder) =>
         [.. Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(path => File.Exists(path)
-                ? $"{Path.GetRelativePath(folder, path)} {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))} {File.GetLastWriteTimeUtc(path):O}"
-                : $"{Path.GetRelativePath(folder, path)}/")];
+            .Select(path => $"{Path.GetRelativePath(folder, path)} {Fingerprint(new FileInfo(path))}")];
+
+    private static string Fingerprint(FileInfo file) =>
+        !file.Exists ? "(folder)"
+        : file.Length > 16 * 1024 * 1024 ? $"{file.Length} bytes, {file.LastWriteTimeUtc:O}"
+        : $"{file.Length} bytes, {file.LastWriteTimeUtc:O}, {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file.FullName)))}";
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

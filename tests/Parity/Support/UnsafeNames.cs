@@ -10,32 +10,37 @@ internal static class UnsafeNames
 {
     private const string Separators = "path separators or \"..\"";
 
-    /// <summary>One case per name, with the reason the scenario-name check gives; none of them exists as a file.</summary>
-    public static IEnumerable<TestCaseData> Cases()
-    {
-        yield return Case("parent", "../xor-seed-parity", Separators);
-        yield return Case("parent alone", "..", Separators);
-        yield return Case("parent inside", "a..b", Separators);
-        yield return Case("deep parent", "x/../../../etc/passwd", Separators);
-        yield return Case("slash", "sub/name", Separators);
-        yield return Case("backslash", "sub\\name", Separators);
-        yield return Case("absolute", "/nonexistent-parity/etc/passwd", Separators);
-        yield return Case("Windows absolute", "C:\\Windows\\win.ini", Separators);
-        yield return Case("drive relative", "C:name", "':' is not allowed in a name");
-        yield return Case("UNC", "\\\\server\\share", Separators);
-        yield return Case("leading dot", ".hidden", "a name cannot start with '.'");
-        yield return Case("dot", ".", "a name cannot start with '.'");
-        yield return Case("empty", "", "the name is empty");
-        yield return Case("NUL character", "xor\0seed", "U+0000 is not allowed in a name");
-        yield return Case("newline", "xor\nseed", "U+000A is not allowed in a name");
-        yield return Case("wildcard", "xor-*", "'*' is not allowed in a name");
-        yield return Case("CON", "CON", "\"CON\" is a reserved device name");
-        yield return Case("nul", "nul", "\"nul\" is a reserved device name");
-        yield return Case("COM1 with an extension", "COM1.txt", "\"COM1\" is a reserved device name");
-        yield return Case("lpt9", "lpt9", "\"lpt9\" is a reserved device name");
-        yield return Case("nul.json", "nul.json", "\"nul\" is a reserved device name");
-    }
+    /// <summary>Each name, how tests show it, and the reason the scenario-name check gives.</summary>
+    public static IReadOnlyList<(string Display, string Name, string Reason)> All { get; } =
+    [
+        ("parent", "../xor-seed-parity", Separators),
+        ("parent alone", "..", Separators),
+        ("parent inside", "a..b", Separators),
+        ("deep parent", "x/../../../nonexistent-parity/passwd", Separators),
+        ("slash", "sub/name", Separators),
+        ("backslash", "sub\\name", Separators),
+        ("absolute", "/nonexistent-parity/etc/passwd", Separators),
+        ("Windows absolute", "C:\\Windows\\win.ini", Separators),
+        ("drive relative", "C:name", "':' is not allowed in a name"),
+        ("UNC", "\\\\server\\share", Separators),
+        ("leading dot", ".hidden", "a name cannot start with '.'"),
+        ("dot", ".", "a name cannot start with '.'"),
+        ("empty", "", "the name is empty"),
+        ("NUL character", "xor\0seed", "U+0000 is not allowed in a name"),
+        ("newline", "xor\nseed", "U+000A is not allowed in a name"),
+        ("wildcard", "xor-*", "'*' is not allowed in a name"),
+        ("CON", "CON", "\"CON\" is a reserved device name"),
+        ("nul", "nul", "\"nul\" is a reserved device name"),
+        ("COM1 with an extension", "COM1.txt", "\"COM1\" is a reserved device name"),
+        ("lpt9", "lpt9", "\"lpt9\" is a reserved device name"),
+        ("nul.json", "nul.json", "\"nul\" is a reserved device name"),
+    ];
 
-    private static TestCaseData Case(string display, string name, string reason) =>
-        new TestCaseData(name, reason).SetArgDisplayNames(display);
+    /// <summary>One case per name, with the reason the scenario-name check gives; none of them exists as a file.</summary>
+    public static IEnumerable<TestCaseData> Cases() =>
+        All.Select(n => new TestCaseData(n.Name, n.Reason).SetArgDisplayNames(n.Display));
+
+    /// <summary>The names alone, for checks that word their reasons differently (snapshot names).</summary>
+    public static IEnumerable<TestCaseData> Names() =>
+        All.Select(n => new TestCaseData(n.Name).SetArgDisplayNames(n.Display));
 }
