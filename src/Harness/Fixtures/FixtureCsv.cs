@@ -10,6 +10,9 @@ namespace Parity.Harness.Fixtures;
 /// </summary>
 internal static class FixtureCsv
 {
+    /// <summary>Bytes a row may take: the longest real row is about 60 (<c>9,parameter,0.weight,12,-1.2345678901234567E-05</c>).</summary>
+    private const long MaxRowBytes = 256;
+
     private static readonly CsvWriterOptions WriterOptions = CsvWriterOptions.Default with { NewLine = "\n" };
 
     private static readonly CsvReaderOptions ReaderOptions = CsvReaderOptions.Default with
@@ -41,15 +44,25 @@ internal static class FixtureCsv
 
     /// <summary>
     /// Reads every data row, checking the header and each row's field count; the rows know their file and line for
-    /// errors. A quote left open (a field that runs across lines) is an error at the line it opens on.
+    /// errors. A quote left open (a field that runs across lines) is an error at the line it opens on. A file far
+    /// larger than <paramref name="expectedRows"/> rows can take is refused before it is read.
     /// </summary>
-    public static List<CsvRow> Read(string path, IReadOnlyList<string> header)
+    public static List<CsvRow> Read(string path, IReadOnlyList<string> header, long expectedRows)
     {
         var display = FixtureStore.Display(path);
         var columns = string.Join(",", header);
-        if (!File.Exists(path))
+        var file = new FileInfo(path);
+        if (!file.Exists)
         {
             throw new FixtureException($"{display}: missing");
+        }
+
+        var limit = (expectedRows + 1) * MaxRowBytes;
+        if (file.Length > limit)
+        {
+            throw new FixtureException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{display}: is {Mib(file.Length):0.0} MiB, more than {expectedRows} rows of {columns} can take ({Mib(limit):0.0} MiB at most); refused before reading it"));
         }
 
         try
@@ -95,6 +108,8 @@ internal static class FixtureCsv
             throw new FixtureException($"{display}: not a readable CSV file ({error.Message})");
         }
     }
+
+    private static double Mib(long bytes) => bytes / (1024.0 * 1024.0);
 
     private static string Fields(int count) => count == 1 ? "1 field" : $"{count} fields";
 }

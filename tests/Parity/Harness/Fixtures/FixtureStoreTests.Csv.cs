@@ -39,6 +39,22 @@ public sealed partial class FixtureStoreTests
         Assert.That(error.Message, Does.EndWith($"{Shown(file)}: missing; {Regenerate}"));
     }
 
+    [Test]
+    public void Load_Sparse2GiBLosses_IsRefusedBeforeItIsRead()
+    {
+        // Read, two gigabytes of NUL bytes would be one endless CSV field; the length alone must refuse them.
+        using (var stream = File.Open(scratch.FixtureFile(Seed, Losses), FileMode.Truncate))
+        {
+            stream.SetLength(2L * 1024 * 1024 * 1024);
+        }
+
+        var error = Refused();
+
+        Assert.That(
+            error.Message,
+            Does.Contain($"{Shown(Losses)}: is 2048.0 MiB, more than 5000 rows of epoch,loss can take (1.2 MiB at most); refused before reading it; {Regenerate}"));
+    }
+
     private static IEnumerable<TestCaseData> CorruptCsv()
     {
         const string Epoch1 = "\n1,0.2666766941547394\n";
