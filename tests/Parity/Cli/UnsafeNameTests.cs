@@ -57,4 +57,29 @@ public sealed class UnsafeNameTests
             Assert.That(scratch.State(), Is.EqualTo(before));
         });
     }
+
+    [Test]
+    public async Task SnapshotsStatus_OddFileNamesInTheFolder_ListsWhatItCanAndTouchesNothing()
+    {
+        foreach (var odd in new[] { ".received.csv", "x.received.", "CON.received.csv", "a\\b.verified.csv" })
+        {
+            scratch.Write(Path.Combine("tests", "Parity", "Catalogue", odd), "?\n");
+        }
+
+        var before = scratch.State();
+
+        var (exit, stdout, error) = await CliRunner.RunInAsync(scratch.Root, "snapshots", "status");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(1), error);
+            Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[..3], Is.EqualTo(new[]
+            {
+                "new       tests/Parity/Catalogue/CON.received.csv",
+                "new       tests/Parity/Catalogue/ScenarioSnapshotTests.Catalogue_xor-seed-parity.received.csv",
+                "orphaned  tests/Parity/Catalogue/a\\b.verified.csv",
+            }));
+            Assert.That(scratch.State(), Is.EqualTo(before));
+        });
+    }
 }
