@@ -38,7 +38,17 @@ internal static class Program
             return ExitCodes.BadInput;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error }, cancellation)
-            .ConfigureAwait(false);
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(configuration, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Commands answer bad input themselves; what reaches here is a bug, and must not exit 1 ("mismatch").
+            await terminal.Error.WriteLineAsync(
+                $"parity: unexpected error, a bug in parity (please report it with the command line): {error}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
     }
 }

@@ -22,12 +22,16 @@ internal static class Failures
                                           or TorchWorkerException or ShapeException or ProtocolException or IOException
                                           or UnauthorizedAccessException or ArgumentException or TrainerException)
         {
+            // An ArgumentException's message ends with " (Parameter 'name')": the name of a C# parameter, not the user's.
+            var message = error is ArgumentException { ParamName: { } parameter }
+                ? error.Message.Replace($" (Parameter '{parameter}')", "", StringComparison.Ordinal)
+                : error.Message;
             if (json)
             {
-                await terminal.Out.WriteLineAsync(VerdictJson.Text(VerdictJson.Error(scenario, error.Message))).ConfigureAwait(false);
+                await terminal.Out.WriteLineAsync(VerdictJson.Text(VerdictJson.Error(scenario, message))).ConfigureAwait(false);
             }
 
-            await terminal.Error.WriteLineAsync($"parity: {error.Message}").ConfigureAwait(false);
+            await terminal.Error.WriteLineAsync($"parity: {message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
     }

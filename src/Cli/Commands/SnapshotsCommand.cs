@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parity.Harness.Scenarios;
 using Parity.Harness.Snapshots;
 
 namespace Parity.Cli.Commands;
@@ -21,9 +22,7 @@ internal static class SnapshotsCommand
         {
             await using var harness = CommonOptions.Harness();
             var folder = CatalogueSnapshots.Folder(harness.Options.Root);
-            var wanted = (parse.GetValue(names) ?? [])
-                .Select(n => n.StartsWith(CatalogueSnapshots.Owner + "_", StringComparison.Ordinal) ? n : CatalogueSnapshots.NameOf(n))
-                .ToList();
+            var wanted = (parse.GetValue(names) ?? []).Select(SnapshotName).ToList();
             var result = SnapshotMaintenance.Accept(folder, wanted);
             foreach (var file in result.Accepted)
             {
@@ -59,4 +58,10 @@ internal static class SnapshotsCommand
 
         return new Command("snapshots", "Accept received snapshots, or list what is pending.") { accept, status };
     }
+
+    /// <summary>A full snapshot name as it is, else a scenario's, refused unless it is a scenario name.</summary>
+    private static string SnapshotName(string argument) =>
+        argument.StartsWith(CatalogueSnapshots.Owner + "_", StringComparison.Ordinal) ? argument
+        : ScenarioLoader.SafeNameProblem(argument) is { } problem ? throw new ScenarioException(argument, null, "not a scenario name: " + problem)
+        : CatalogueSnapshots.NameOf(argument);
 }

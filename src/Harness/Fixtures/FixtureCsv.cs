@@ -10,6 +10,9 @@ namespace Parity.Harness.Fixtures;
 /// </summary>
 internal static class FixtureCsv
 {
+    /// <summary>Bytes a row may take: the longest real row is about 60 (<c>9,parameter,0.weight,12,-1.2345678901234567E-05</c>).</summary>
+    private const long MaxRowBytes = 256;
+
     private static readonly CsvWriterOptions WriterOptions = CsvWriterOptions.Default with { NewLine = "\n" };
 
     private static readonly CsvReaderOptions ReaderOptions = CsvReaderOptions.Default with
@@ -39,13 +42,27 @@ internal static class FixtureCsv
         }
     }
 
-    /// <summary>Reads every data row, checking the header; the rows know their file and line for errors.</summary>
-    public static List<CsvRow> Read(string path, IReadOnlyList<string> header)
+    /// <summary>
+    /// Reads every data row, checking the header and each row's field count; the rows know their file and line for
+    /// errors. A quote left open (a field that runs across lines) is an error at the line it opens on. A file far
+    /// larger than <paramref name="expectedRows"/> rows can take is refused before it is read.
+    /// </summary>
+    public static List<CsvRow> Read(string path, IReadOnlyList<string> header, long expectedRows)
     {
         var display = FixtureStore.Display(path);
-        if (!File.Exists(path))
+        var columns = string.Join(",", header);
+        var file = new FileInfo(path);
+        if (!file.Exists)
         {
-            throw new FixtureException($"{display}: missing; regenerate the fixture with {FixtureStore.RegenerateCommand}");
+            throw new FixtureException($"{display}: missing");
+        }
+
+        var limit = (expectedRows + 1) * MaxRowBytes;
+        if (file.Length > limit)
+        {
+            throw new FixtureException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{display}: is {Mib(file.Length):0.0} MiB, more than {expectedRows} rows of {columns} can take ({Mib(limit):0.0} MiB at most); refused before reading it"));
         }
 
         try
@@ -54,8 +71,8 @@ internal static class FixtureCsv
             var found = csv.Headers.ToArray();
             if (!found.SequenceEqual(header))
             {
-                throw new FixtureException(
-                    $"{display}: line 1: expected the header {string.Join(",", header)}, found {string.Join(",", found)}");
+                var shown = found.Length == 0 || (found.Length == 1 && found[0].Length == 0) ? "nothing (the file is empty)" : string.Join(",", found);
+                throw new FixtureException($"{display}: line 1: expected the header {columns}, found {shown}");
             }
 
             var rows = new List<CsvRow>();
@@ -64,14 +81,21 @@ internal static class FixtureCsv
                 var line = (int)csv.LineNumber;
                 if (csv.FieldCount != header.Count)
                 {
+                    var truncated = csv.FieldCount < header.Count ? "; is the file truncated?" : "";
                     throw new FixtureException(
-                        $"{display}: line {line}: {csv.FieldCount} fields, expected {header.Count} ({string.Join(",", header)}); is the file truncated?");
+                        $"{display}: line {line}: {Fields(csv.FieldCount)}, expected {header.Count} ({columns}){truncated}");
                 }
 
                 var fields = new string[header.Count];
                 for (var i = 0; i < fields.Length; i++)
                 {
                     fields[i] = csv[i].ToString() ?? "";
+                    if (fields[i].AsSpan().ContainsAny('\n', '\r'))
+                    {
+                        throw new FixtureException(
+                            $"{display}: line {line}, column '{header[i]}': expected a value on one line, found a quoted field that runs on "
+                            + "over the following lines (a quote that is never closed?)");
+                    }
                 }
 
                 rows.Add(new CsvRow(display, line, rows.Count, header, fields));
@@ -84,4 +108,8 @@ internal static class FixtureCsv
             throw new FixtureException($"{display}: not a readable CSV file ({error.Message})");
         }
     }
+
+    private static double Mib(long bytes) => bytes / (1024.0 * 1024.0);
+
+    private static string Fields(int count) => count == 1 ? "1 field" : $"{count} fields";
 }

@@ -42,43 +42,66 @@ public sealed partial class FixtureStore
 
     private static Fixture Read(string folder, Scenario scenario, FixtureMeta meta)
     {
-        var initial = FixtureCsv.Read(Path.Combine(folder, InitialFile), ["side", "parameter", "index", "value"]);
-        var handInitial = ParameterTable.Build(initial.Where(r => r.Text(0) == HandRolledSide), scenario.NetworkOf(scenario.HandRolled), 1);
-        var torchInitial = ParameterTable.Build(initial.Where(r => r.Text(0) == TorchSide), scenario.NetworkOf(scenario.Torch), 1);
-        foreach (var row in initial.Where(r => r.Text(0) is not (HandRolledSide or TorchSide)))
+        var (handNetwork, torchNetwork) = (scenario.NetworkOf(scenario.HandRolled), scenario.NetworkOf(scenario.Torch));
+        var initialPath = Path.Combine(folder, InitialFile);
+        var initial = FixtureCsv.Read(initialPath, ["side", "parameter", "index", "value"], Values(handNetwork) + Values(torchNetwork));
+        if (initial.FirstOrDefault(r => r.Text(0) is not (HandRolledSide or TorchSide)) is { } stray)
         {
-            throw row.Error(0, $"a side, {HandRolledSide} or {TorchSide}");
+            throw stray.Error(0, $"a side, {HandRolledSide} or {TorchSide}");
         }
 
-        var lossRows = FixtureCsv.Read(Path.Combine(folder, LossesFile), ["epoch", "loss"]);
-        if (lossRows.Count != scenario.Epochs)
+        var handInitial = ParameterTable.Build(
+            initial.Where(r => r.Text(0) == HandRolledSide), handNetwork, 1, initialPath, "hand-rolled initial parameters");
+        var torchInitial = ParameterTable.Build(
+            initial.Where(r => r.Text(0) == TorchSide), torchNetwork, 1, initialPath, "torch initial parameters");
+        var losses = ReadLosses(Path.Combine(folder, LossesFile), scenario.Epochs);
+        var steps = ReadSteps(Path.Combine(folder, StepsFile), scenario, meta);
+        var finalPath = Path.Combine(folder, FinalFile);
+        var final = ParameterTable.Build(
+            FixtureCsv.Read(finalPath, ["parameter", "index", "value"], Values(torchNetwork)), torchNetwork, 0, finalPath, "final parameters");
+        return new Fixture(meta, handInitial, torchInitial, new TrainingTrace(losses, steps, final));
+    }
+
+    private static double[] ReadLosses(string path, int epochs)
+    {
+        var rows = FixtureCsv.Read(path, ["epoch", "loss"], epochs);
+        var losses = new double[rows.Count];
+        foreach (var row in rows)
         {
-            throw new FixtureException(
-                $"{Display(Path.Combine(folder, LossesFile))}: {lossRows.Count} rows, expected one per epoch ({scenario.Epochs})");
+            losses[row.Index] = row.Integer(0) == row.Index ? row.Number(1) : throw row.Error(0, $"epoch {row.Index} (rows in epoch order)");
         }
 
-        var losses = new double[lossRows.Count];
-        foreach (var row in lossRows)
-        {
-            var epoch = row.Integer(0);
-            if (epoch != row.Index)
-            {
-                throw row.Error(0, $"epoch {row.Index} (rows in epoch order)");
-            }
+        return losses.Length == epochs
+            ? losses
+            : throw new FixtureException(
+                $"{Display(path)}: {losses.Length} rows, expected {epochs}, one per epoch{(losses.Length < epochs ? "; is the file truncated?" : "")}");
+    }
 
-            losses[epoch] = row.Number(1);
+    /// <summary>The first updates in detail: as many as meta.json's stepDetails, or every update when there are fewer.</summary>
+    private static List<StepRecord> ReadSteps(string path, Scenario scenario, FixtureMeta meta)
+    {
+        var network = scenario.NetworkOf(scenario.Torch);
+        var updates = (long)scenario.Epochs * (scenario.Torch.Batch == BatchMode.PerSample ? scenario.Data.Count : 1);
+        var expected = (int)Math.Min(meta.StepDetails, updates);
+        var rows = FixtureCsv.Read(path, ["step", "kind", "parameter", "index", "value"], expected * 2 * Values(network));
+        if (rows.FirstOrDefault(r => r.Text(1) is not (GradientKind or ParameterKind)) is { } stray)
+        {
+            throw stray.Error(1, $"{GradientKind} or {ParameterKind}");
         }
 
-        var torchNetwork = scenario.NetworkOf(scenario.Torch);
-        var stepRows = FixtureCsv.Read(Path.Combine(folder, StepsFile), ["step", "kind", "parameter", "index", "value"]);
-        var steps = stepRows.GroupBy(r => r.Integer(0)).OrderBy(g => g.Key).Select((g, i) =>
+        var steps = rows.GroupBy(r => r.Integer(0)).OrderBy(g => g.Key).Select((g, i) =>
             g.Key != i
                 ? throw g.First().Error(0, $"step {i} (steps numbered from 0 without gaps)")
                 : new StepRecord(
                     i,
-                    ParameterTable.Build(g.Where(r => r.Text(1) == GradientKind), torchNetwork, 2),
-                    ParameterTable.Build(g.Where(r => r.Text(1) == ParameterKind), torchNetwork, 2))).ToList();
-        var final = ParameterTable.Build(FixtureCsv.Read(Path.Combine(folder, FinalFile), ["parameter", "index", "value"]), torchNetwork, 0);
-        return new Fixture(meta, handInitial, torchInitial, new TrainingTrace(losses, steps, final));
+                    ParameterTable.Build(g.Where(r => r.Text(1) == GradientKind), network, 2, path, $"step {i} gradients"),
+                    ParameterTable.Build(g.Where(r => r.Text(1) == ParameterKind), network, 2, path, $"step {i} parameters"))).ToList();
+        return steps.Count == expected
+            ? steps
+            : throw new FixtureException(
+                $"{Display(path)}: {steps.Count} steps, expected {expected} (meta.json records the first {meta.StepDetails} updates in detail)");
     }
+
+    /// <summary>How many values the network's parameters hold: one CSV row each.</summary>
+    private static long Values(NetworkSpec network) => network.ParameterShapes().Sum(p => p.Shape.Aggregate(1L, (a, b) => a * b));
 }

@@ -19,7 +19,17 @@ public sealed partial class FixtureStore(string root)
     public string Root { get; } = root;
 
     /// <summary>The folder of a scenario's fixture.</summary>
-    public string FolderOf(string scenario) => Path.Combine(Root, scenario);
+    /// <exception cref="FixtureException"><paramref name="scenario"/> is not a scenario name, so it could reach outside <see cref="Root"/>.</exception>
+    public string FolderOf(string scenario)
+    {
+        if (ScenarioLoader.SafeNameProblem(scenario) is { } problem)
+        {
+            throw new FixtureException(
+                $"{Quoted(scenario)}: not a scenario name: {problem}; a fixture is named after its scenario and stays in {Display(Root)}");
+        }
+
+        return Path.Combine(Root, scenario);
+    }
 
     /// <summary>Whether a fixture exists for the scenario (after recovery).</summary>
     public bool Exists(string scenario)
@@ -29,21 +39,31 @@ public sealed partial class FixtureStore(string root)
     }
 
     /// <summary>Loads the scenario's fixture, checking that it was made from this version of the scenario.</summary>
-    /// <exception cref="FixtureException">Missing, corrupt or stale.</exception>
+    /// <exception cref="FixtureException">
+    /// Missing, corrupt or stale: the message names the file, the line and column (or JSON path), what was expected and
+    /// the command that regenerates the fixture.
+    /// </exception>
     public Fixture Load(Scenario scenario)
     {
         Recover(scenario.Name);
         var folder = FolderOf(scenario.Name);
-        var meta = ReadMeta(Path.Combine(folder, MetaFile));
+        var regenerate = $"regenerate it: {RegenerateCommand} {scenario.Name}";
+        var meta = ReadMeta(Path.Combine(folder, MetaFile), scenario.Name);
         if (meta.ScenarioHash != scenario.ContentHash)
         {
             throw new FixtureException(
                 $"{Display(Path.Combine(folder, MetaFile))}: made from another version of scenario {scenario.Name} "
-                + $"(hash {Short(meta.ScenarioHash)}, the scenario file is now {Short(scenario.ContentHash)}); "
-                + $"regenerate it: {RegenerateCommand} {scenario.Name}");
+                + $"(hash {Short(meta.ScenarioHash)}, the scenario file is now {Short(scenario.ContentHash)}); {regenerate}");
         }
 
-        return Read(folder, scenario, meta);
+        try
+        {
+            return Read(folder, scenario, meta);
+        }
+        catch (FixtureException error)
+        {
+            throw new FixtureException($"{error.Message}; {regenerate}");
+        }
     }
 
     /// <summary>Writes the fixture atomically: afterwards the folder holds either the old fixture or this one, whole.</summary>
@@ -80,6 +100,7 @@ public sealed partial class FixtureStore(string root)
     /// last) if the old one had already been moved aside, else the old one; a half-written new one is dropped.
     /// </summary>
     /// <returns>What was found and done, or null when there was nothing to recover.</returns>
+    /// <exception cref="FixtureException"><paramref name="scenario"/> is not a scenario name.</exception>
     public string? Recover(string scenario)
     {
         var folder = FolderOf(scenario);
@@ -108,26 +129,11 @@ public sealed partial class FixtureStore(string root)
 
     internal static string Display(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 
+    // Control characters are shown as \uXXXX, so that a name with a NUL or a newline prints on one line.
+    private static string Quoted(string name) =>
+        "\"" + string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString())) + "\"";
+
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
-
-    private static FixtureMeta ReadMeta(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FixtureException(
-                $"{Display(path)}: missing; make the fixture with {RegenerateCommand} {Path.GetFileName(Path.GetDirectoryName(path))}");
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<FixtureMeta>(File.ReadAllText(path), MetaJson)
-                ?? throw new FixtureException($"{Display(path)}: empty");
-        }
-        catch (JsonException error)
-        {
-            throw new FixtureException($"{Display(path)}: not a fixture's meta.json ({error.Message})");
-        }
-    }
 
     // fsync the new files before they are swapped in, so a crash cannot leave a renamed folder of empty files.
     private static void Flush(string folder)

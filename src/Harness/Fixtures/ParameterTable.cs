@@ -8,14 +8,14 @@ internal static class ParameterTable
     /// <param name="rows">The rows of one parameter set.</param>
     /// <param name="network">Gives the names, order and shapes.</param>
     /// <param name="nameColumn">The column of the parameter name; index and value follow it.</param>
-    public static IReadOnlyList<NamedTensor> Build(IEnumerable<CsvRow> rows, NetworkSpec network, int nameColumn)
+    /// <param name="file">The file the rows come from, for a parameter that has none.</param>
+    /// <param name="set">Which parameter set the rows are, for messages: <c>torch initial parameters</c>.</param>
+    public static IReadOnlyList<NamedTensor> Build(IEnumerable<CsvRow> rows, NetworkSpec network, int nameColumn, string file, string set)
     {
         var shapes = network.ParameterShapes();
         var values = shapes.ToDictionary(s => s.Name, s => new double?[s.Shape.Aggregate(1, (a, b) => a * b)]);
-        CsvRow? last = null;
         foreach (var row in rows)
         {
-            last = row;
             if (!values.TryGetValue(row.Text(nameColumn), out var slots))
             {
                 throw row.Error(nameColumn, $"a parameter of this network ({string.Join(", ", values.Keys)})");
@@ -35,9 +35,9 @@ internal static class ParameterTable
             var missing = Array.FindIndex(values[name], v => v is null);
             if (missing >= 0)
             {
-                var where = last is null ? "no rows" : $"{last.File}";
                 throw new FixtureException(
-                    $"{where}: {name} (shape ({string.Join(", ", shape)})) lacks index {missing}: the fixture is incomplete or does not fit the scenario's network");
+                    $"{FixtureStore.Display(file)}: {set}: {name} (shape ({string.Join(", ", shape)})) lacks index {missing}; "
+                    + "the fixture is incomplete or does not fit the scenario's network");
             }
         }
 

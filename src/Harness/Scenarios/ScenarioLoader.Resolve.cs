@@ -10,12 +10,6 @@ public static partial class ScenarioLoader
     private static readonly SearchValues<char> NameCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
 
-    private static readonly HashSet<string> ReservedNames = new(
-        ["CON", "PRN", "AUX", "NUL",
-         "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-         "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"],
-        StringComparer.OrdinalIgnoreCase);
-
     /// <summary>
     /// An existing file at <paramref name="nameOrPath"/>, else the catalogue's <c>NAME.json</c> (a trailing
     /// <c>.json</c> on the name is allowed). Fails with up to three close catalogue names; refuses names that are
@@ -92,8 +86,7 @@ public static partial class ScenarioLoader
             return $"{Describe(name[bad])} is not allowed in a name; use letters, digits, '-', '_' and '.'";
         }
 
-        var stem = name.Split('.')[0];
-        return ReservedNames.Contains(stem) ? $"\"{stem}\" is a reserved device name" : null;
+        return DeviceNames.In(name) is { } device ? $"\"{device}\" is a reserved device name" : null;
     }
 
     private static string Describe(char c) =>

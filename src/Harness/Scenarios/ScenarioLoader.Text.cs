@@ -1,13 +1,16 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Parity.Harness.Scenarios;
 
 /// <summary>The bytes and the JSON syntax: bounded reading, depth, line and column of malformed text.</summary>
 public static partial class ScenarioLoader
 {
-    private static byte[] ReadBounded(string path)
+    /// <summary>The file's bytes; more than <see cref="MaxFileBytes"/> is refused, before reading when the length is known.</summary>
+    internal static byte[] ReadBounded(string path)
     {
         if (Directory.Exists(path))
         {
@@ -43,7 +46,9 @@ public static partial class ScenarioLoader
             {
                 if (bytes.Length + read > MaxFileBytes)
                 {
-                    throw TooLarge(path, bytes.Length + read);
+                    // A device or a pipe (no length, or 0 as /dev/zero reports), or a file that grows while it is read.
+                    throw new ScenarioException(
+                        path, null, $"goes on past {MaxFileBytes / (1024 * 1024)} MiB; scenario files are limited to {MaxFileBytes / (1024 * 1024)} MiB");
                 }
 
                 bytes.Write(buffer, 0, read);
@@ -51,6 +56,17 @@ public static partial class ScenarioLoader
 
             return bytes.ToArray();
         }
+    }
+
+    /// <summary>
+    /// The JSON document in <paramref name="bytes"/> (after a UTF-8 byte order mark, if any), its syntax and depth
+    /// checked first so that malformed text fails with its line and column.
+    /// </summary>
+    internal static JsonDocument Document(byte[] bytes, string file)
+    {
+        var json = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsMemory(Encoding.UTF8.Preamble.Length) : bytes;
+        CheckSyntax(json.Span, file);
+        return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
     }
 
     private static ScenarioException TooLarge(string file, long bytes) =>
@@ -67,6 +83,14 @@ public static partial class ScenarioLoader
     /// </summary>
     private static void CheckSyntax(ReadOnlySpan<byte> json, string file)
     {
+        // The reader checks UTF-8 only where it decodes a string, later, and then throws InvalidOperationException.
+        if (FirstInvalidUtf8(json) is { } invalid)
+        {
+            var (badLine, badColumn) = Position(json, invalid);
+            throw new ScenarioException(
+                file, badLine, badColumn, $"not UTF-8 text (byte 0x{json[invalid]:X2}); scenario files are UTF-8 JSON");
+        }
+
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
         try
         {
@@ -125,6 +149,22 @@ public static partial class ScenarioLoader
         }
 
         return null;
+    }
+
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> json)
+    {
+        if (Utf8.IsValid(json))
+        {
+            return null;
+        }
+
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(json[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return offset;
     }
 
     /// <summary>The byte offset of a 0-based line and byte position in it, as a JsonException reports them.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 
 namespace Parity.Harness.Scenarios;
 
@@ -50,9 +49,7 @@ public static partial class ScenarioLoader
 
     private static Scenario FromBytes(byte[] bytes, string file, string fullPath)
     {
-        var json = WithoutBom(bytes);
-        CheckSyntax(json.Span, file);
-        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
+        using var document = Document(bytes, file);
         var root = new JsonCursor(document.RootElement, "$", file).Object(TopLevel);
         var directory = Path.GetDirectoryName(fullPath) ?? ".";
 
@@ -93,7 +90,4 @@ public static partial class ScenarioLoader
             throw new ScenarioException(file, null, "not a valid path: " + e.Message, e);
         }
     }
-
-    private static ReadOnlyMemory<byte> WithoutBom(byte[] bytes) =>
-        bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsMemory(Encoding.UTF8.Preamble.Length) : bytes;
 }

@@ -46,17 +46,20 @@ internal static class SnapshotMaintenance
     /// <param name="directory">A snapshot folder.</param>
     /// <param name="names">Snapshot names to accept; empty: every snapshot with a received file.</param>
     /// <returns>The verified files written, and the names that had no received file.</returns>
-    /// <exception cref="ArgumentException">A name is not a safe file name (<c>..</c>, a path separator, …).</exception>
+    /// <exception cref="ArgumentException">
+    /// A name, given or found in the folder, is not a safe file name (<c>..</c>, a path separator, a device name, …):
+    /// nothing is accepted.
+    /// </exception>
     public static AcceptResult Accept(string directory, IReadOnlyCollection<string> names)
     {
-        foreach (var name in names)
+        var targets = names.Count > 0
+            ? names.Distinct(StringComparer.Ordinal).ToList()
+            : Status(directory, _ => true).Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in targets)
         {
             SnapshotNames.Validate(name, nameof(names));
         }
 
-        var targets = names.Count > 0
-            ? names.Distinct(StringComparer.Ordinal).ToList()
-            : Status(directory, _ => true).Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
         var accepted = new List<string>();
         var nothing = new List<string>();
         foreach (var name in targets)

@@ -1,3 +1,5 @@
+using Parity.Harness.Scenarios;
+
 namespace Parity.Harness.Snapshots;
 
 /// <summary>
@@ -24,6 +26,8 @@ internal static class SnapshotNames
             : name.IndexOfAny(Invalid) is var i and >= 0 ? $"contains '{name[i]}', which is not allowed in a file name"
             : name.Any(char.IsControl) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 ? "contains a character not allowed in a file name"
             : name != name.Trim() || name.EndsWith('.') ? "starts or ends with a space, or ends with '.'"
+            : name.StartsWith('.') ? "starts with '.'"
+            : DeviceNames.In(name) is { } device ? $"starts with the reserved device name '{device}'"
             : null;
         if (problem is not null)
         {

@@ -7,18 +7,27 @@ internal static class CliRunner
 {
     private static readonly SemaphoreSlim CurrentDirectory = new(1, 1);
 
-    public static async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    public static Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunInAsync(Support.Repository.Root, args);
+
+    /// <summary>Runs it from <paramref name="folder"/>: the CLI takes the first folder up with a Parity.sln for the repository.</summary>
+    public static async Task<(int Exit, string Out, string Error)> RunInAsync(string folder, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
+        var exit = await RunInAsync(folder, Terminal.Capture(output, error), args);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs it from <paramref name="folder"/> against any terminal.</summary>
+    public static async Task<int> RunInAsync(string folder, Terminal terminal, params string[] args)
+    {
         await CurrentDirectory.WaitAsync();
         var previous = Directory.GetCurrentDirectory();
         try
         {
             // The CLI finds the repository from the current folder, as `dotnet run --project src/Cli` from the root does.
-            Directory.SetCurrentDirectory(Support.Repository.Root);
-            var exit = await Program.RunAsync(args, Terminal.Capture(output, error));
-            return (exit, output.ToString(), error.ToString());
+            Directory.SetCurrentDirectory(folder);
+            return await Program.RunAsync(args, terminal);
         }
         finally
         {

@@ -8,6 +8,11 @@ public sealed partial class ScenarioLoaderTests
     private const string Inputs = "[[0,0],[0,1],[1,0],[1,1]]";
     private const string Targets = "[[0],[1],[1],[0]]";
     private const string TorchInit = "\"from\": \"torch\", \"seed\": 0";
+    private const string Description = "\"A valid scenario that each test breaks in one place\"";
+    private const string NetworkLine = "  \"network\": { \"layers\": [2,5,1], \"activations\": [\"sigmoid\",\"sigmoid\"], \"bias\": false },\n";
+    private const string DataLine = "  \"data\": { \"inputs\": [[0,0],[0,1],[1,0],[1,1]], \"targets\": [[0],[1],[1],[0]] },\n";
+    private const string HandRolledSide = "{ \"loss\": \"half-sse\", \"learningRate\": 0.3, \"dtype\": \"float64\", \"batch\": \"full\" }";
+    private const string TorchLine = "  \"torch\": { \"loss\": \"mse\", \"learningRate\": 0.6, \"dtype\": \"float64\", \"batch\": \"full\" },\n";
 
     private static IEnumerable<TestCaseData> BrokenRules()
     {
@@ -20,6 +25,13 @@ public sealed partial class ScenarioLoaderTests
         yield return Rule("description missing", "\"description\": \"A valid scenario that each test breaks in one place\",", string.Empty, "$", "missing property \"description\"");
         yield return Rule("description two lines", "in one place", "in\\none place", "$.description", "one line");
         yield return Rule("description empty", "\"A valid scenario that each test breaks in one place\"", "\" \"", "$.description", "empty description");
+        yield return Rule("name empty", "\"tiny\"", "\"\"", "$.name", "the name is empty");
+        yield return Rule("name too long", "\"tiny\"", "\"" + new string('a', 129) + "\"", "$.name", "the name is longer than 128 characters");
+        yield return Rule("name a device", "\"tiny\"", "\"CON\"", "$.name", "\"CON\" is a reserved device name");
+        yield return Rule("name with a NUL", "\"tiny\"", "\"ti\\u0000ny\"", "$.name", "U+0000 is not allowed in a name");
+        yield return Rule("name absolute", "\"tiny\"", "\"/etc/tiny\"", "$.name", "path separators");
+        yield return Rule("description not a string", Description, "42", "$.description", "expected a one-line description (a string), got 42");
+        yield return Rule("description with a carriage return", "in one place", "in\\rone place", "$.description", "the description must be one line");
 
         // Unknown names.
         yield return Rule("unknown loss", "\"loss\": \"mse\"", "\"loss\": \"msee\"", "$.torch.loss", "unknown loss \"msee\"; expected one of mse, sse, half-sse, half-mse, l1, smooth-l1");
@@ -29,6 +41,13 @@ public sealed partial class ScenarioLoaderTests
         yield return Rule("unknown side init source", "\"learningRate\": 0.6,", "\"learningRate\": 0.6, \"init\": { \"from\": \"kaiming\" },", "$.torch.init.from", "unknown init source \"kaiming\"");
         yield return Rule("unknown expect", "\"epochs\": 10", "\"epochs\": 10, \"expect\": \"pass\"", "$.expect", "unknown expected verdict \"pass\"; expected parity or mismatch");
         yield return Rule("expect error", "\"epochs\": 10", "\"epochs\": 10, \"expect\": \"error\"", "$.expect", "expected parity or mismatch");
+        yield return Rule("activation capitalised", "[\"sigmoid\",\"sigmoid\"]", "[\"Sigmoid\",\"sigmoid\"]", "$.network.activations[0]", "unknown activation \"Sigmoid\"; expected one of sigmoid,");
+        yield return Rule("loss upper case", "\"loss\": \"mse\"", "\"loss\": \"MSE\"", "$.torch.loss", "unknown loss \"MSE\"; expected one of mse,");
+        yield return Rule("expect capitalised", "\"epochs\": 10", "\"epochs\": 10, \"expect\": \"Parity\"", "$.expect", "unknown expected verdict \"Parity\"");
+        yield return Rule("expect not a string", "\"epochs\": 10", "\"epochs\": 10, \"expect\": true", "$.expect", "expected an expected verdict (a string), got true");
+        yield return Rule("loss not a string", "\"loss\": \"mse\"", "\"loss\": null", "$.torch.loss", "expected loss (a string), got null");
+        yield return Rule("dtype not a string", "0.6, \"dtype\": \"float64\"", "0.6, \"dtype\": 64", "$.torch.dtype", "expected dtype (a string), got 64");
+        yield return Rule("init source not a string", TorchInit, "\"from\": 1", "$.init.from", "expected init source (a string), got 1");
 
         // Unknown and repeated properties.
         yield return Rule("unknown top-level property", "\"epochs\": 10", "\"epochs\": 10, \"epoch\": 5", "$.epoch", "unknown property \"epoch\"; did you mean \"epochs\"? expected one of name, description");
@@ -36,6 +55,10 @@ public sealed partial class ScenarioLoaderTests
         yield return Rule("unknown side property", "\"learningRate\": 0.3", "\"learningrate\": 0.3", "$.handRolled.learningrate", "did you mean \"learningRate\"?");
         yield return Rule("repeated property", "\"epochs\": 10", "\"epochs\": 10, \"epochs\": 20", "$.epochs", "appears twice");
         yield return Rule("property name needing quotes", "\"epochs\": 10", "\"epochs\": 10, \"my key\": 1", "$['my key']", "unknown property \"my key\"");
+        yield return Rule("repeated nested property", "\"learningRate\": 0.3", "\"learningRate\": 0.3, \"learningRate\": 0.4", "$.handRolled.learningRate", "property \"learningRate\" appears twice");
+        yield return Rule("unknown data property", "\"targets\":", "\"target\":", "$.data.target", "unknown property \"target\"; did you mean \"targets\"?");
+        yield return Rule("unknown optimizer property", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"nesterov\": true },", "$.handRolled.optimizer.nesterov", "unknown property \"nesterov\"");
+        yield return Rule("unknown tolerance property", "\"atol\": 1e-12", "\"atol\": 1e-12, \"eps\": 1", "$.tolerance.eps", "unknown property \"eps\"");
 
         // Network.
         yield return Rule("too few activations", "[\"sigmoid\",\"sigmoid\"]", "[\"sigmoid\"]", "$.network.activations", "1 activation(s) for 2 affine layer(s)");
@@ -45,6 +68,16 @@ public sealed partial class ScenarioLoaderTests
         yield return Rule("fractional width", "[2,5,1]", "[2,5.5,1]", "$.network.layers[1]", "expected a layer width (a whole number");
         yield return Rule("layers not an array", "[2,5,1]", "\"2-5-1\"", "$.network.layers", "expected layer widths (an array), got string \"2-5-1\"");
         yield return Rule("bias missing", ", \"bias\": false", string.Empty, "$.network", "missing property \"bias\"");
+        yield return Rule("network missing", NetworkLine, string.Empty, "$", "missing property \"network\"");
+        yield return Rule("network not an object", "{ \"layers\": [2,5,1], \"activations\": [\"sigmoid\",\"sigmoid\"], \"bias\": false }", "[2,5,1]", "$.network", "expected an object, got an array");
+        yield return Rule("layers missing", "\"layers\": [2,5,1], ", string.Empty, "$.network", "missing property \"layers\"");
+        yield return Rule("negative width", "[2,5,1]", "[2,-5,1]", "$.network.layers[1]", "layer width -5; expected at least 1");
+        yield return Rule("width as a string", "[2,5,1]", "[2,\"5\",1]", "$.network.layers[1]", "expected a layer width (a whole number), got string \"5\"");
+        yield return Rule("width beyond int", "[2,5,1]", "[2,3000000000,1]", "$.network.layers[1]", "(a whole number within ±2147483647");
+        yield return Rule("activations missing", ", \"activations\": [\"sigmoid\",\"sigmoid\"]", string.Empty, "$.network", "missing property \"activations\"");
+        yield return Rule("activations not an array", "[\"sigmoid\",\"sigmoid\"]", "\"sigmoid\"", "$.network.activations", "expected activation names (an array), got string \"sigmoid\"");
+        yield return Rule("activation not a string", "[\"sigmoid\",\"sigmoid\"]", "[\"sigmoid\",1]", "$.network.activations[1]", "expected activation (a string), got 1");
+        yield return Rule("bias not a boolean", "\"bias\": false", "\"bias\": 0", "$.network.bias", "expected the bias setting (true or false), got 0");
 
         // Data.
         yield return Rule("input width", Inputs, "[[0,0,0],[0,1,0],[1,0,0],[1,1,0]]", "$.data.inputs[0]", "row has 3 values; expected 2 = network.layers[0]");
@@ -57,6 +90,14 @@ public sealed partial class ScenarioLoaderTests
         yield return Rule("too large for a double", "[[0,0],[0,1]", "[[0,0],[1e400,1]", "$.data.inputs[1][0]", "got 1e400, which is not finite as a double");
         yield return Rule("boolean in data", Targets, "[[0],[true],[1],[0]]", "$.data.targets[1][0]", "got true");
         yield return Rule("row not an array", Targets, "[[0],1,[1],[0]]", "$.data.targets[1]", "expected a row of numbers (an array), got 1");
+        yield return Rule("data missing", DataLine, string.Empty, "$", "missing property \"data\"");
+        yield return Rule("data not an object", "{ \"inputs\": " + Inputs + ", \"targets\": " + Targets + " }", Inputs, "$.data", "expected an object, got an array");
+        yield return Rule("inputs missing", "\"inputs\": " + Inputs + ", ", string.Empty, "$.data", "missing property \"inputs\"");
+        yield return Rule("targets missing", ", \"targets\": " + Targets, string.Empty, "$.data", "missing property \"targets\"");
+        yield return Rule("inputs not an array", Inputs, "{}", "$.data.inputs", "expected rows of numbers (an array), got an object");
+        yield return Rule("null in data", Targets, "[[0],[null],[1],[0]]", "$.data.targets[1][0]", "expected a data value (a finite number), got null");
+        yield return Rule("more targets than inputs", Targets, "[[0],[1],[1],[0],[1]]", "$.data.targets", "5 target row(s) for 4 input row(s); expected one per input");
+        yield return Rule("no targets", Targets, "[]", "$.data.targets", "no samples; expected at least one row");
 
         // Training.
         yield return Rule("zero epochs", "\"epochs\": 10", "\"epochs\": 0", "$.epochs", "0 epochs; expected 1 to 10,000,000");
@@ -70,12 +111,26 @@ public sealed partial class ScenarioLoaderTests
         yield return Rule("learning rate as a string", "\"learningRate\": 0.6", "\"learningRate\": \"0.6\"", "$.torch.learningRate", "got string \"0.6\"");
         yield return Rule("side missing", "\"torch\":", "\"pytorch\":", "$.pytorch", "unknown property \"pytorch\"; did you mean \"torch\"?");
         yield return Rule("bias override not a boolean", "\"learningRate\": 0.6,", "\"learningRate\": 0.6, \"bias\": \"yes\",", "$.torch.bias", "expected a bias override (true or false), got string \"yes\"");
+        yield return Rule("epochs missing", "  \"epochs\": 10,\n", string.Empty, "$", "missing property \"epochs\"");
+        yield return Rule("epochs as a string", "\"epochs\": 10", "\"epochs\": \"10\"", "$.epochs", "expected a number of epochs (a whole number), got string \"10\"");
+        yield return Rule("epochs with an exponent", "\"epochs\": 10", "\"epochs\": 1e3", "$.epochs", "written without a fraction or exponent), got 1e3");
+        yield return Rule("hand-rolled side missing", "  \"handRolled\": " + HandRolledSide + ",\n", string.Empty, "$", "missing property \"handRolled\"");
+        yield return Rule("torch side missing", TorchLine, string.Empty, "$", "missing property \"torch\"");
+        yield return Rule("side not an object", HandRolledSide, "\"half-sse\"", "$.handRolled", "expected an object, got string \"half-sse\"");
+        yield return Rule("loss missing", "\"loss\": \"half-sse\", ", string.Empty, "$.handRolled", "missing property \"loss\"");
+        yield return Rule("learning rate missing", "\"learningRate\": 0.6, ", string.Empty, "$.torch", "missing property \"learningRate\"");
+        yield return Rule("learning rate null", "\"learningRate\": 0.6", "\"learningRate\": null", "$.torch.learningRate", "expected a learning rate (a finite number), got null");
+        yield return Rule("side init not an object", "\"learningRate\": 0.6,", "\"learningRate\": 0.6, \"init\": \"torch\",", "$.torch.init", "expected an object, got string \"torch\"");
 
         // Optimizer.
         yield return Rule("momentum one", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"momentum\": 1 },", "$.handRolled.optimizer.momentum", "momentum 1; expected 0 ≤ momentum < 1");
         yield return Rule("negative momentum", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"momentum\": -0.5 },", "$.handRolled.optimizer.momentum", "momentum -0.5");
         yield return Rule("negative weight decay", "\"learningRate\": 0.6,", "\"learningRate\": 0.6, \"optimizer\": { \"weightDecay\": -1e-4 },", "$.torch.optimizer.weightDecay", "weight decay -0.0001; expected 0 or more");
         yield return Rule("unknown optimizer", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"kind\": \"adam\" },", "$.handRolled.optimizer.kind", "unknown optimizer kind \"adam\"; expected sgd");
+        yield return Rule("optimizer not an object", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": \"sgd\",", "$.handRolled.optimizer", "expected an object, got string \"sgd\"");
+        yield return Rule("optimizer kind not a string", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"kind\": 1 },", "$.handRolled.optimizer.kind", "expected an optimizer kind (a string), got 1");
+        yield return Rule("momentum as a string", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"momentum\": \"0.9\" },", "$.handRolled.optimizer.momentum", "expected a momentum (a finite number), got string \"0.9\"");
+        yield return Rule("weight decay not finite", "\"learningRate\": 0.6,", "\"learningRate\": 0.6, \"optimizer\": { \"weightDecay\": 1e999 },", "$.torch.optimizer.weightDecay", "got 1e999, which is not finite as a double");
 
         // Initialisation.
         yield return Rule("glorot gain zero", TorchInit, "\"from\": \"glorot\", \"seed\": 0, \"gain\": 0", "$.init.gain", "a gain of 0; expected more than 0");
@@ -87,11 +142,26 @@ public sealed partial class ScenarioLoaderTests
         yield return Rule("negative seed", "\"seed\": 0", "\"seed\": -1", "$.init.seed", "seed -1; expected 0 or more");
         yield return Rule("unknown init property", "\"seed\": 0", "\"sed\": 0", "$.init.sed", "did you mean \"seed\"?");
         yield return Rule("init not an object", "{ " + TorchInit + " }", "\"torch\"", "$.init", "expected an object, got string \"torch\"");
+        yield return Rule("init missing", "  \"init\": { " + TorchInit + " },\n", string.Empty, "$", "missing property \"init\"");
+        yield return Rule("init source missing", TorchInit, "\"seed\": 0", "$.init", "missing property \"from\"");
+        yield return Rule("path on torch init", TorchInit, TorchInit + ", \"path\": \"p.json\"", "$.init.path", "\"path\" does not apply to init from torch; it takes from, seed");
+        yield return Rule("gain on uniform01 init", TorchInit, "\"from\": \"uniform01\", \"gain\": 2", "$.init.gain", "\"gain\" does not apply to init from uniform01");
+        yield return Rule("fractional seed", "\"seed\": 0", "\"seed\": 0.5", "$.init.seed", "expected a seed (a whole number");
+        yield return Rule("seed beyond int", "\"seed\": 0", "\"seed\": 2147483648", "$.init.seed", "(a whole number within ±2147483647");
+        yield return Rule("seed as a string", "\"seed\": 0", "\"seed\": \"0\"", "$.init.seed", "expected a seed (a whole number), got string \"0\"");
+        yield return Rule("file init, empty path", TorchInit, "\"from\": \"file\", \"path\": \"\"", "$.init.path", "empty path; expected the parameters file");
+        yield return Rule("file init, path not a string", TorchInit, "\"from\": \"file\", \"path\": 5", "$.init.path", "expected a file path (a string), got 5");
+        yield return Rule("file init, NUL in the path", TorchInit, "\"from\": \"file\", \"path\": \"p\\u0000.json\"", "$.init.path", "not a valid path \"p\0.json\"");
+        yield return Rule("file init, a folder", TorchInit, "\"from\": \"file\", \"path\": \".\"", "$.init.path", "no parameters file at ");
 
         // Tolerance.
         yield return Rule("negative rtol", "\"rtol\": 1e-10", "\"rtol\": -1e-10", "$.tolerance.rtol", "rtol -1E-10; expected 0 or more");
         yield return Rule("negative atol", "\"atol\": 1e-12", "\"atol\": -1", "$.tolerance.atol", "atol -1; expected 0 or more");
         yield return Rule("atol missing", ", \"atol\": 1e-12", string.Empty, "$.tolerance", "missing property \"atol\"");
+        yield return Rule("tolerance not an object", "{ \"rtol\": 1e-10, \"atol\": 1e-12 }", "1e-10", "$.tolerance", "expected an object, got 1e-10");
+        yield return Rule("rtol missing", "\"rtol\": 1e-10, ", string.Empty, "$.tolerance", "missing property \"rtol\"");
+        yield return Rule("rtol not finite", "\"rtol\": 1e-10", "\"rtol\": 1e999", "$.tolerance.rtol", "not finite");
+        yield return Rule("atol as a string", "\"atol\": 1e-12", "\"atol\": \"1e-12\"", "$.tolerance.atol", "expected atol (a finite number), got string \"1e-12\"");
     }
 
     private static TestCaseData Rule(string name, string find, string replace, string jsonPath, string expected) =>

@@ -1,3 +1,4 @@
+using System.Text;
 using NUnit.Framework;
 using Parity.Harness.Scenarios;
 
@@ -45,6 +46,49 @@ public sealed partial class ScenarioLoaderTests
             Assert.That(error.Column, Is.EqualTo(column));
             Assert.That(error.Reason, Is.EqualTo($"{literal} is not a JSON number; every value must be a finite number"));
         });
+    }
+
+    [TestCaseSource(nameof(NotJson))]
+    public void Load_NotJson_ReportsLineAndColumn(byte[] content, int line, int column, string reason)
+    {
+        var path = Path.Combine(directory, "bad.json");
+        File.WriteAllBytes(path, content);
+
+        var error = Refused(() => ScenarioLoader.Load(path));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((error.Line, error.Column), Is.EqualTo((line, column)), error.Message);
+            Assert.That(error.JsonPath, Is.Null);
+            Assert.That(error.Message, Does.StartWith($"{path}: line {line}, column {column}: {reason}"));
+        });
+    }
+
+    private static IEnumerable<TestCaseData> NotJson()
+    {
+        yield return Text("line comment", "{\n  // note\n  \"name\": \"x\"\n}", 2, 3);
+        yield return Text("block comment", "{ /* note */ \"name\": \"x\" }", 1, 3);
+        yield return Text("trailing comma in an object", "{\"name\": \"x\",}", 1, 14);
+        yield return Text("trailing comma in an array", "{\"layers\": [2, 5,]}", 1, 18);
+        yield return Text("single quotes", "{'name': 'x'}", 1, 2);
+        yield return Text("unquoted property name", "{name: \"x\"}", 1, 2);
+        yield return Text("unterminated string", "{\n\"name\": \"x", 2, 11);
+        yield return Text("cut short", Valid[..Valid.IndexOf("\"epochs\": 1", StringComparison.Ordinal)], 7, 3);
+        yield return Text("two documents", "{}\n{}", 2, 1);
+        yield return Text("hexadecimal", "{\"epochs\": 0x10}", 1, 13);
+        yield return Text("leading zero", "{\"epochs\": 010}", 1, 13);
+        yield return Text("plus sign", "{\"epochs\": +10}", 1, 12);
+        yield return Text("lower-case nan", "{\"data\": [[nan]]}", 1, 13);
+        yield return Text("NUL bytes", "\0\0\0", 1, 1);
+        yield return Bytes("UTF-16", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("{}")], 1, 1, "not UTF-8 text (byte 0xFF); scenario files are UTF-8 JSON");
+        yield return Bytes("invalid UTF-8 in a string", [.. "{\n\"name\": \"σ"u8, 0xFF, .. "\"}"u8], 2, 11, "not UTF-8 text (byte 0xFF)");
+        yield return Bytes("Latin-1", Encoding.Latin1.GetBytes("{\"description\": \"café\"}"), 1, 21, "not UTF-8 text (byte 0xE9)");
+
+        static TestCaseData Text(string name, string text, int line, int column) =>
+            Bytes(name, Encoding.UTF8.GetBytes(text), line, column, "malformed JSON: ");
+
+        static TestCaseData Bytes(string name, byte[] content, int line, int column, string reason) =>
+            new TestCaseData(content, line, column, reason).SetArgDisplayNames(name);
     }
 
     [Test]
@@ -100,6 +144,32 @@ public sealed partial class ScenarioLoaderTests
     }
 
     [Test]
+    public void Load_Sparse2GiBFile_IsRefusedByItsLengthWithoutReadingIt()
+    {
+        // Beyond int.MaxValue bytes, and nothing stored: the length alone must refuse it (a read would say "goes on past").
+        var path = Path.Combine(directory, "two-gib.json");
+        using (var stream = File.Create(path))
+        {
+            stream.SetLength(2L * 1024 * 1024 * 1024);
+        }
+
+        var error = Refused(() => ScenarioLoader.Load(path));
+
+        Assert.That(error.Message, Is.EqualTo($"{path}: is 2048.0 MiB; scenario files are limited to 16 MiB"));
+    }
+
+    [Test]
+    public void Load_EndlessDevice_StopsAfter16MiB()
+    {
+        const string Zeros = "/dev/zero"; // reports length 0, and never ends
+        Assume.That(File.Exists(Zeros), Is.True, "a Unix system with /dev/zero");
+
+        var error = Refused(() => ScenarioLoader.Load(Zeros));
+
+        Assert.That(error.Message, Is.EqualTo($"{Zeros}: goes on past 16 MiB; scenario files are limited to 16 MiB"));
+    }
+
+    [Test]
     public void Parse_TextOver16MiB_IsRefused()
     {
         var text = new string(' ', 20_000_000);
@@ -119,6 +189,20 @@ public sealed partial class ScenarioLoaderTests
         Assert.Multiple(() =>
         {
             Assert.That((error.Line, error.Column), Is.EqualTo((1, 73)));
+            Assert.That(error.Reason, Is.EqualTo("JSON nested deeper than 64 levels; a scenario file needs at most 4"));
+        });
+    }
+
+    [Test]
+    public void Load_ObjectsNestedHundredThousandDeep_IsRefusedAtLevel65()
+    {
+        var path = Write("deep.json", string.Concat(Enumerable.Repeat("{\"a\":", 100_000)) + "1" + new string('}', 100_000));
+
+        var error = Refused(() => ScenarioLoader.Load(path));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((error.Line, error.Column), Is.EqualTo((1, (64 * 5) + 1)), "the 65th '{'");
             Assert.That(error.Reason, Is.EqualTo("JSON nested deeper than 64 levels; a scenario file needs at most 4"));
         });
     }

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Parity.Harness.Snapshots;
+using Parity.Tests.Support;
 
 namespace Parity.Tests.Harness.Snapshots;
 
@@ -113,6 +114,46 @@ public sealed class SnapshotMaintenanceTests
         Assert.That(() => SnapshotMaintenance.Accept(directory, [name]),
             Throws.ArgumentException.With.Message.Contains($"Snapshot name '{name}'").And.Message.Contains(says));
         Assert.That(Files(), Is.EqualTo(new[] { "A.B_x.received.csv" }), "nothing is accepted when a name is refused");
+    }
+
+    public static IEnumerable<TestCaseData> Unsafe() => UnsafeNames.Names();
+
+    [TestCaseSource(nameof(Unsafe))]
+    public void Accept_UnsafeName_IsRefusedAndTouchesNothingInsideOrAround(string name)
+    {
+        // The snapshot folder sits inside the test's folder, which holds a received file "../name" would reach.
+        var folder = Directory.CreateDirectory(Path.Combine(directory, "snapshots")).FullName;
+        File.WriteAllText(Path.Combine(folder, "A.B_x.received.csv"), "new\n");
+        Write("xor-seed-parity.received.csv", "outside\n");
+        var before = ScratchRepository.StateOf(directory);
+
+        Assert.That(() => SnapshotMaintenance.Accept(folder, [name]), Throws.ArgumentException.With.Message.StartsWith("Snapshot name '"));
+        Assert.That(ScratchRepository.StateOf(directory), Is.EqualTo(before), "nothing accepted, inside the folder or around it");
+    }
+
+    [TestCase("CON.received.csv", "reserved device name 'CON'")]
+    [TestCase("sub\\x.received.csv", "contains '\\'")]
+    [TestCase(" lead.received.txt", "starts or ends with a space")]
+    public void Accept_EveryPendingWithOneUnsafeName_RefusesBeforeAcceptingAny(string stray, string says)
+    {
+        Write("A.B_x.received.csv", "new\n");
+        Write(stray, "stray\n");
+
+        Assert.That(() => SnapshotMaintenance.Accept(directory, []), Throws.ArgumentException.With.Message.Contains(says));
+        Assert.That(Files(), Is.EquivalentTo(new[] { "A.B_x.received.csv", stray }), "nothing is accepted when one name is refused");
+    }
+
+    [Test]
+    public void Status_OddFileNames_ListsSnapshotsAndSkipsTheRest()
+    {
+        foreach (var odd in new[] { ".received.csv", "x.received.", "..received.csv", "CON.received.csv", "a\\b.verified.csv" })
+        {
+            Write(odd, "?\n");
+        }
+
+        var pending = SnapshotMaintenance.Status(directory, _ => false);
+
+        Assert.That(pending.Select(p => (p.Name, p.State)), Is.EqualTo(new[] { ("CON", SnapshotState.New), ("a\\b", SnapshotState.Orphaned) }));
     }
 
     private string Write(string file, string content)

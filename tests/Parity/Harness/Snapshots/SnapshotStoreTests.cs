@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Parity.Harness.Snapshots;
+using Parity.Tests.Support;
 
 namespace Parity.Tests.Harness.Snapshots;
 
@@ -198,6 +199,20 @@ public sealed class SnapshotStoreTests
     {
         Assert.That(() => Store().Verify(directory, name, Csv(Curve), SnapshotOptions.Default),
             Throws.ArgumentException.With.Message.Contains("Snapshot name"));
+    }
+
+    public static IEnumerable<TestCaseData> Unsafe() => UnsafeNames.Names();
+
+    [TestCaseSource(nameof(Unsafe))]
+    public void Verify_UnsafeName_IsRefusedAndWritesNothing(string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(directory, "snapshots")).FullName;
+        var before = ScratchRepository.StateOf(directory);
+
+        Assert.That(
+            () => Store().Verify(folder, name, Csv(Curve), SnapshotOptions.Default with { Accept = true }),
+            Throws.ArgumentException.With.Message.StartsWith("Snapshot name '"));
+        Assert.That(ScratchRepository.StateOf(directory), Is.EqualTo(before), "no received or verified file, inside the folder or around it");
     }
 
     [TestCase("1", true)]
