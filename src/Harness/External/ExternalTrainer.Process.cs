@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Parity.TorchReference.Worker;
 
 namespace Parity.Harness.External;
 
@@ -45,7 +46,7 @@ public sealed partial class ExternalTrainer
             : ending == Ending.Stopped
             ? throw Fail("exited, but a process it started outside its session kept its stdout open", errors)
             : process.ExitCode != 0
-            ? throw Fail(string.Create(CultureInfo.InvariantCulture, $"exited with code {process.ExitCode}{TrainerProcess.Signal(process.ExitCode)}"), errors)
+            ? throw Fail($"exited with code {ExitStatus.Describe(process.ExitCode)}", errors)
             : (output, errors);
     }
 

@@ -56,9 +56,6 @@ internal sealed class TrainerProcess : IDisposable
         }
     }
 
-    /// <summary>" (killed by signal N)" for a shell's exit code 128 + N, else empty.</summary>
-    public static string Signal(int exitCode) => exitCode is > 128 and < 160 ? $" (killed by signal {exitCode - 128})" : "";
-
     /// <summary>Kills the shell, the processes below it, and every process left in its group.</summary>
     public void Kill()
     {
