@@ -7,7 +7,10 @@ internal static class CliRunner
 {
     private static readonly SemaphoreSlim CurrentDirectory = new(1, 1);
 
-    public static async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    public static Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunInAsync(Support.Repository.Root, args);
+
+    /// <summary>Runs the command from <paramref name="directory"/>: a folder holding <c>Parity.sln</c> is the repository it acts on.</summary>
+    public static async Task<(int Exit, string Out, string Error)> RunInAsync(string directory, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -16,7 +19,7 @@ internal static class CliRunner
         try
         {
             // The CLI finds the repository from the current folder, as `dotnet run --project src/Cli` from the root does.
-            Directory.SetCurrentDirectory(Support.Repository.Root);
+            Directory.SetCurrentDirectory(directory);
             var exit = await Program.RunAsync(args, Terminal.Capture(output, error));
             return (exit, output.ToString(), error.ToString());
         }
