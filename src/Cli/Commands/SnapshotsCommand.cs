@@ -14,7 +14,7 @@ internal static class SnapshotsCommand
             Description = "Scenarios (or full snapshot names) whose received snapshots to accept (default: all pending).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var accept = new Command("accept", "Move received snapshots over their verified ones (an atomic rename; verified files without a received one are untouched).")
+        var accept = new Command("accept", "Write received snapshots over their verified ones, atomically (a temporary file renamed over each); verified files without a received one are untouched, and a received file that cannot be read or a read-only verified file stops it with nothing changed.")
         {
             names,
         };

@@ -13,16 +13,22 @@ public sealed partial class ParityHarness
     /// <summary>Runs live PyTorch for the scenario and writes its fixture atomically.</summary>
     public async Task<Fixture> RegenerateAsync(Scenario scenario, CancellationToken cancellation = default)
     {
+        var fixture = await LiveFixtureAsync(scenario, cancellation).ConfigureAwait(false);
+        Fixtures.Write(scenario, fixture);
+        return fixture;
+    }
+
+    /// <summary>The fixture <see cref="RegenerateAsync"/> writes, from live PyTorch, without writing it.</summary>
+    public async Task<Fixture> LiveFixtureAsync(Scenario scenario, CancellationToken cancellation = default)
+    {
         var run = await ReferenceAsync(scenario, ReferenceMode.Live, cancellation).ConfigureAwait(false);
-        var fixture = new Fixture(
+        return new Fixture(
             new FixtureMeta(
                 scenario.Name, scenario.ContentHash, run.TorchVersion, run.PythonVersion, scenario.Torch.DType.Name(),
                 scenario.Epochs, Options.StepDetails, $"{FixtureStore.RegenerateCommand} {scenario.Name}"),
             run.HandRolledInitial,
             run.TorchInitial,
             run.Torch);
-        Fixtures.Write(scenario, fixture);
-        return fixture;
     }
 
     /// <summary>

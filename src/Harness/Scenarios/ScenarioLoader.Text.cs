@@ -110,8 +110,8 @@ public static partial class ScenarioLoader
         }
         catch (JsonException e)
         {
-            var offset = Offset(json, (int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
-            if (NonFiniteLiteralAt(json, offset) is { } found)
+            var offset = JsonTextPositions.Offset(json, (int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
+            if (JsonTextPositions.NonFiniteLiteralAt(json, offset) is { } found)
             {
                 var (literalLine, literalColumn) = Position(json, found.Start);
                 throw new ScenarioException(
@@ -135,22 +135,6 @@ public static partial class ScenarioLoader
         return "malformed JSON: " + reason;
     }
 
-    /// <summary>NaN or Infinity (either sign) where the reader stopped, and where it starts: Python's json.dumps writes them.</summary>
-    private static (int Start, string Literal)? NonFiniteLiteralAt(ReadOnlySpan<byte> json, int offset)
-    {
-        var start = offset > 0 && offset <= json.Length && json[offset - 1] is (byte)'-' or (byte)'+' ? offset - 1 : offset;
-        var rest = json[Math.Min(start, json.Length)..];
-        foreach (var literal in (ReadOnlySpan<string>)["NaN", "Infinity", "-Infinity", "+Infinity", "-NaN", "+NaN"])
-        {
-            if (rest.StartsWith(Encoding.ASCII.GetBytes(literal)))
-            {
-                return (start, literal);
-            }
-        }
-
-        return null;
-    }
-
     private static int? FirstInvalidUtf8(ReadOnlySpan<byte> json)
     {
         if (Utf8.IsValid(json))
@@ -165,24 +149,6 @@ public static partial class ScenarioLoader
         }
 
         return offset;
-    }
-
-    /// <summary>The byte offset of a 0-based line and byte position in it, as a JsonException reports them.</summary>
-    private static int Offset(ReadOnlySpan<byte> json, int line, int bytePositionInLine)
-    {
-        var lineStart = 0;
-        for (var l = 0; l < line; l++)
-        {
-            var next = json[lineStart..].IndexOf((byte)'\n');
-            if (next < 0)
-            {
-                break;
-            }
-
-            lineStart += next + 1;
-        }
-
-        return Math.Min(lineStart + bytePositionInLine, json.Length);
     }
 
     /// <summary>1-based line and column in characters (not bytes) of a byte offset.</summary>

@@ -2,8 +2,8 @@ namespace Parity.Harness.Snapshots;
 
 /// <summary>
 /// What <c>parity snapshots status</c> and <c>parity snapshots accept</c> do to a snapshot folder. Accepting
-/// renames a received file over its verified file: on the same filesystem that is atomic, so a verified file is
-/// never half-written, and a verified file whose received file is absent is never touched.
+/// writes a received file's text over its verified file through a temporary file renamed over it, which is atomic,
+/// so a verified file is never half-written, and a verified file whose received file is absent is never touched.
 /// </summary>
 internal static class SnapshotMaintenance
 {
@@ -41,15 +41,21 @@ internal static class SnapshotMaintenance
     }
 
     /// <summary>
-    /// Moves each received file of the named snapshots over its verified file and deletes the received plot.
+    /// Writes each received file of the named snapshots over its verified file and deletes the received files and
+    /// plot. Every received file is read, and every verified file checked, before anything is written: a received
+    /// file that cannot be read or a verified file that is read-only stops the accept with nothing changed. Each
+    /// verified file is then replaced atomically (a temporary file renamed over it), so it is never half-written.
     /// </summary>
     /// <param name="directory">A snapshot folder.</param>
     /// <param name="names">Snapshot names to accept; empty: every snapshot with a received file.</param>
-    /// <returns>The verified files written, and the names that had no received file.</returns>
+    /// <returns>The verified files written, and the names that had no received file (a received file that vanished
+    /// before it was read counts as absent).</returns>
     /// <exception cref="ArgumentException">
     /// A name, given or found in the folder, is not a safe file name (<c>..</c>, a path separator, a device name, …):
     /// nothing is accepted.
     /// </exception>
+    /// <exception cref="IOException">A received file cannot be read; nothing was accepted.</exception>
+    /// <exception cref="UnauthorizedAccessException">A verified file is read-only; nothing was accepted.</exception>
     public static AcceptResult Accept(string directory, IReadOnlyCollection<string> names)
     {
         var targets = names.Count > 0
@@ -60,31 +66,63 @@ internal static class SnapshotMaintenance
             SnapshotNames.Validate(name, nameof(names));
         }
 
-        var accepted = new List<string>();
+        var swaps = new List<(string Name, string Received, string Verified, string Text)>();
         var nothing = new List<string>();
         foreach (var name in targets)
         {
-            var received = SnapshotNames.ReceivedFiles(directory, name)
+            var found = SnapshotNames.ReceivedFiles(directory, name)
                 .Where(path => SnapshotNames.TrySplit(Path.GetFileName(path), SnapshotNames.Received, out var n, out var ext) && n == name && !IsPlot(ext))
+                .Select(path => (Path: path, Text: TryRead(path)))
+                .Where(r => r.Text is not null)
                 .ToList();
-            if (received.Count == 0)
+            if (found.Count == 0)
             {
                 nothing.Add(name);
-                continue;
             }
 
-            foreach (var path in received)
+            foreach (var (path, text) in found)
             {
                 SnapshotNames.TrySplit(Path.GetFileName(path), SnapshotNames.Received, out _, out var extension);
                 var verified = SnapshotNames.VerifiedPath(directory, name, extension);
-                File.Move(path, verified, overwrite: true);
-                accepted.Add(verified);
-            }
+                if (File.Exists(verified) && File.GetAttributes(verified).HasFlag(FileAttributes.ReadOnly))
+                {
+                    throw new UnauthorizedAccessException(
+                        $"{verified} is read-only; nothing was accepted. Make it writable to accept {Path.GetFileName(path)} over it.");
+                }
 
+                swaps.Add((name, path, verified, text!));
+            }
+        }
+
+        foreach (var (_, received, verified, text) in swaps)
+        {
+            SnapshotText.WriteAtomically(verified, text);
+            File.Delete(received);
+        }
+
+        foreach (var name in swaps.Select(s => s.Name).Distinct(StringComparer.Ordinal))
+        {
             File.Delete(SnapshotNames.ReceivedPath(directory, name, Plot));
         }
 
-        return new AcceptResult(accepted, nothing);
+        return new AcceptResult([.. swaps.Select(s => s.Verified)], nothing);
+    }
+
+    // Null when the file is gone (deleted since it was listed, or a symbolic link to nothing): as if never received.
+    private static string? TryRead(string path)
+    {
+        try
+        {
+            return SnapshotText.Read(path);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{path} cannot be read ({error.Message}); nothing was accepted.", error);
+        }
     }
 
     private static IEnumerable<string> Files(string directory) =>

@@ -44,7 +44,7 @@ public static class TensorCodec
             }
 
             var shapeElement = JsonNumbers.Property(item, "shape", at);
-            var givenShape = JsonNumbers.ReadAll(shapeElement, $"{at}.shape").Select(d => (int)d).ToArray();
+            var givenShape = Dimensions(shapeElement, $"{at}.shape");
             if (!givenShape.SequenceEqual(shape))
             {
                 throw new ProtocolException(
@@ -66,5 +66,15 @@ public static class TensorCodec
         return missing.Count > 0
             ? throw new ProtocolException($"{path}: missing parameter(s) {string.Join(", ", missing)}")
             : [.. expected.Keys.Select(n => found[n])];
+    }
+
+    // A NaN, a fraction or a negative number is no dimension: an error, not a shape that happens to mismatch.
+    private static int[] Dimensions(JsonElement array, string path)
+    {
+        JsonNumbers.Expect(array, JsonValueKind.Array, path, "an array of whole numbers");
+        return [.. array.EnumerateArray().Select((dimension, i) =>
+            dimension.ValueKind == JsonValueKind.Number && dimension.TryGetDouble(out var d) && d >= 0 && d <= int.MaxValue && d == Math.Floor(d)
+                ? (int)d
+                : throw new ProtocolException($"{path}[{i}]: expected a whole number ≥ 0, found {JsonNumbers.Describe(dimension)}"))];
     }
 }

@@ -72,21 +72,21 @@ public static partial class TrainerProtocol
         {
             var stepsElement = JsonNumbers.Property(response, "steps", "$");
             JsonNumbers.Expect(stepsElement, JsonValueKind.Array, "$.steps", "an array of steps");
-            var i = 0;
-            foreach (var step in stepsElement.EnumerateArray().Take(expectedSteps))
-            {
-                var at = $"$.steps[{i}]";
-                steps.Add(new StepRecord(
-                    i,
-                    TensorCodec.Read(JsonNumbers.Property(step, "gradients", at), network, $"{at}.gradients"),
-                    TensorCodec.Read(JsonNumbers.Property(step, "parameters", at), network, $"{at}.parameters")));
-                i++;
-            }
-
-            if (steps.Count < expectedSteps)
+            var count = stepsElement.GetArrayLength();
+            if (count != expectedSteps)
             {
                 throw new ProtocolException(
-                    $"$.steps: {steps.Count} steps, expected the first {expectedSteps} (record.stepDetails)");
+                    $"$.steps: {count} steps, expected {expectedSteps}: the first updates, up to record.stepDetails ({options.StepDetails})");
+            }
+
+            foreach (var step in stepsElement.EnumerateArray())
+            {
+                var at = $"$.steps[{steps.Count}]";
+                CheckStepNumber(step, steps.Count, at);
+                steps.Add(new StepRecord(
+                    steps.Count,
+                    TensorCodec.Read(JsonNumbers.Property(step, "gradients", at), network, $"{at}.gradients"),
+                    TensorCodec.Read(JsonNumbers.Property(step, "parameters", at), network, $"{at}.parameters")));
             }
         }
 
@@ -106,6 +106,17 @@ public static partial class TrainerProtocol
         })]),
         ["finalParameters"] = TensorCodec.Write(trace.FinalParameters),
     };
+
+    // "step" is optional; when given, it must be the step's place in the list.
+    private static void CheckStepNumber(JsonElement step, int index, string at)
+    {
+        JsonNumbers.Expect(step, JsonValueKind.Object, at, "a step {\"step\", \"gradients\", \"parameters\"}");
+        if (step.TryGetProperty("step", out var number)
+            && !(number.ValueKind == JsonValueKind.Number && number.TryGetDouble(out var value) && value == index))
+        {
+            throw new ProtocolException($"{at}.step: expected {index} (steps in update order, from 0), found {JsonNumbers.Describe(number)}");
+        }
+    }
 
     private static JsonArray Rows(IReadOnlyList<IReadOnlyList<double>> rows) =>
         new([.. rows.Select(r => (JsonNode)JsonNumbers.WriteAll(r))]);

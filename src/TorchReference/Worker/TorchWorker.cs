@@ -123,7 +123,9 @@ public sealed partial class TorchWorker : IAsyncDisposable
 
         if (!root.TryGetProperty("ok", out var ok) || ok.ValueKind != JsonValueKind.True)
         {
-            var error = root.TryGetProperty("error", out var e) ? e.GetString() : "no error given";
+            var error = !root.TryGetProperty("error", out var e) ? "no error given"
+                : e.ValueKind == JsonValueKind.String ? e.GetString()
+                : e.GetRawText();
             throw new TorchWorkerException($"PyTorch could not run the '{op}' request: {error}");
         }
 
@@ -133,7 +135,7 @@ public sealed partial class TorchWorker : IAsyncDisposable
     private TorchWorkerException Died(Running worker, string when)
     {
         var tail = worker.StderrTail();
-        var code = worker.Process.HasExited ? worker.Process.ExitCode.ToString(CultureInfo.InvariantCulture) : "unknown";
+        var code = worker.Process.HasExited ? ExitStatus.Describe(worker.Process.ExitCode) : "unknown";
         Stop();
         return new TorchWorkerException(
             $"The PyTorch worker ({worker.Python}) exited with code {code} {when}; the next request starts a fresh one." + tail);

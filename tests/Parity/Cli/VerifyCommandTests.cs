@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using NUnit.Framework;
 using Parity.Tests.Support;
@@ -35,6 +36,57 @@ public sealed class VerifyCommandTests
         {
             Directory.Delete(output, recursive: true);
         }
+    }
+
+    /// <summary>What a failing trainer prints on stdout, its exit code, and what the error must say.</summary>
+    public static IEnumerable<TestCaseData> FailingTrainers()
+    {
+        static TestCaseData Case(string name, string stdout, int exit, string says) =>
+            new TestCaseData(stdout, exit, says).SetArgDisplayNames(name);
+
+        yield return Case("exits 1", "", 1, "exited with code 1.");
+        yield return Case("garbage", "Epoch 1/5000 loss=0.25\n", 0, "printed something that is not one JSON document");
+        yield return Case("bare NaN", """{"losses": [NaN]}""", 0, "printed NaN (line 1, byte 13), which is not a JSON number");
+        yield return Case("one loss", """{"losses": [0.25], "steps": [], "finalParameters": []}""", 0, "$.losses: 1 losses, expected one per epoch (5000)");
+    }
+
+    [TestCaseSource(nameof(FailingTrainers))]
+    public async Task Verify_TrainerFails_ExitsWith2QuotingItsStderr(string stdout, int exit, string says)
+    {
+        using var trainers = new FakeTrainers();
+
+        var run = await CliRunner.RunAsync("verify", "xor-seed-parity", "--trainer", $"{trainers.Printing(stdout)}; exit {exit}", "--reference", "fixtures");
+
+        Assert.That(run.Exit, Is.EqualTo(2), run.Out);
+        Assert.That(run.Error, Does.StartWith("parity: The trainer `").And.Contain(says).And.Contain($"Its stderr:\n  {FakeTrainers.Diagnostics}"));
+    }
+
+    [Test]
+    public async Task Verify_TrainerFailsWithJson_PrintsTheErrorVerdict()
+    {
+        using var trainers = new FakeTrainers();
+
+        var (exit, output, _) = await CliRunner.RunAsync("verify", "xor-seed-parity", "--trainer", $"{trainers.Printing("")}; exit 4", "--reference", "fixtures", "--json");
+
+        using var verdict = JsonDocument.Parse(output);
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(Field(verdict, "verdict"), Is.EqualTo("error"));
+        Assert.That(Field(verdict, "error"), Does.Contain("exited with code 4").And.Contain(FakeTrainers.Diagnostics));
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Verify_TrainerHangs_KillsItsTreeAndExitsWith2SoonAfterTheTimeout()
+    {
+        using var trainers = new FakeTrainers();
+        var clock = Stopwatch.StartNew();
+
+        var (exit, _, error) = await CliRunner.RunAsync("verify", "xor-seed-parity", "--trainer", trainers.Hanging(), "--timeout", "1", "--reference", "fixtures");
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(6)), "ends within seconds of the 1 s timeout");
+        Assert.That(error, Does.Contain("ran past its timeout of 1 s and was killed with its child processes").And.Contain(FakeTrainers.Diagnostics));
+        Assert.That(trainers.Pids().Where(FakeTrainers.IsRunning), Is.Empty, "no process of the trainer is left running");
     }
 
     private static string? Field(JsonDocument json, string name) => json.RootElement.GetProperty(name).GetString();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using NUnit.Framework;
 using Parity.HandRolled.Model;
+using Parity.TorchReference;
 using Parity.Tests.Support;
 
 namespace Parity.Tests.TorchReference;
@@ -68,6 +69,37 @@ public sealed class TorchReferenceClientTests
 
         Close.AssertTensors(gradients, run.Trace.Steps[0].Gradients, rtol: 0, atol: 0, "gradients");
     }
+
+    [Test]
+    public async Task Train_200ConcurrentRequests_AreBitIdenticalToTheSameSentOneByOne()
+    {
+        var torch = await Live.TorchAsync();
+        // Small and varied: seed, learning rate, bias, dtype and batch differ from one request to the next.
+        var requests = Enumerable.Range(0, 200).Select(i => (
+            Network: Xor.Network(bias: i % 2 == 0),
+            Options: new TrainingOptions(4, 0.1 + (0.05 * (i % 13)), Loss.Mse, i % 3 == 0 ? DType.Float32 : DType.Float64,
+                i % 5 == 0 ? BatchMode.PerSample : BatchMode.Full, StepDetails: 2),
+            Seed: i)).ToList();
+        Task<TorchRun> Send((NetworkSpec Network, TrainingOptions Options, int Seed) r) => torch.TrainAsync(r.Network, r.Options, Xor.Data, null, r.Seed);
+
+        var concurrent = await Task.WhenAll(requests.Select(r => Task.Run(() => Send(r))));
+        var sequential = new List<TorchRun>();
+        foreach (var request in requests)
+        {
+            sequential.Add(await Send(request));
+        }
+
+        var differing = Enumerable.Range(0, requests.Count).Where(i => !Bits(concurrent[i]).SequenceEqual(Bits(sequential[i]))).ToList();
+        Assert.That(differing, Is.Empty, $"Concurrent results differ from sequential ones in {differing.Count} / {requests.Count} requests, first: "
+            + string.Join(", ", differing.Take(5).Select(i => $"#{i} ({requests[i].Options})")));
+    }
+
+    // Everything a run returns, as the bits of each double: equal only when bit-identical (-0 ≠ 0, NaN = NaN).
+    private static IEnumerable<long> Bits(TorchRun run) =>
+        run.Trace.Losses
+            .Concat(run.Trace.Steps.SelectMany(s => s.Gradients.Concat(s.Parameters).SelectMany(t => t.Values)))
+            .Concat(run.Trace.FinalParameters.Concat(run.InitialParameters).SelectMany(t => t.Values))
+            .Select(BitConverter.DoubleToInt64Bits);
 
     internal static string RunPython(string python, string code)
     {

@@ -7,7 +7,7 @@ namespace Parity.Tests.TorchReference;
 
 [Parallelizable(ParallelScope.Children)]
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
-public sealed class TorchWorkerTests
+public sealed partial class TorchWorkerTests
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
     private string folder = "";

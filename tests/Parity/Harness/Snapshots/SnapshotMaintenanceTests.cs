@@ -101,6 +101,69 @@ public sealed class SnapshotMaintenanceTests
         Assert.That(SnapshotMaintenance.Status(Path.Combine(directory, "none"), _ => true), Is.Empty);
     }
 
+    [Test]
+    public void Accept_ReceivedVanishedBeforeItIsRead_LeavesVerifiedUntouched()
+    {
+        // Listed, but gone when read: a symbolic link to nothing (a rename would have moved the link over the verified file).
+        var verified = Write("A.B_x.verified.csv", "kept\n");
+        File.CreateSymbolicLink(Path.Combine(directory, "A.B_x.received.csv"), Path.Combine(directory, "deleted.csv"));
+
+        var result = SnapshotMaintenance.Accept(directory, []);
+
+        Assert.That(result.Accepted, Is.Empty);
+        Assert.That(result.NothingToAccept, Is.EqualTo(new[] { "A.B_x" }));
+        Assert.That(File.ReadAllText(verified), Is.EqualTo("kept\n"));
+        Assert.That(new FileInfo(verified).LinkTarget, Is.Null, "still a regular file");
+    }
+
+    [Test]
+    public void Accept_ReceivedUnreadable_ChangesNothing()
+    {
+        // A file that cannot be opened whoever runs the test (root reads a chmod 000 file): a link to itself.
+        Write("A.B_x.verified.csv", "old\n");
+        Write("A.B_x.received.csv", "new\n");
+        Write("A.C_y.verified.csv", "old too\n");
+        var unreadable = Path.Combine(directory, "A.C_y.received.csv");
+        File.CreateSymbolicLink(unreadable, unreadable);
+        var before = Contents();
+
+        Assert.That(() => SnapshotMaintenance.Accept(directory, []),
+            Throws.InstanceOf<IOException>().With.Message.Contains($"{unreadable} cannot be read").And.Message.Contains("nothing was accepted"));
+        Assert.That(Contents(), Is.EqualTo(before), "A.B_x, readable, is not accepted either");
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Accept_VerifiedReadOnly_RefusesAndChangesNothing()
+    {
+        Write("A.B_x.verified.csv", "old\n");
+        Write("A.B_x.received.csv", "new\n");
+        var locked = Write("A.C_y.verified.csv", "locked\n");
+        Write("A.C_y.received.csv", "new\n");
+        File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var before = Contents();
+
+        Assert.That(() => SnapshotMaintenance.Accept(directory, []),
+            Throws.InstanceOf<UnauthorizedAccessException>().With.Message.EqualTo(
+                $"{locked} is read-only; nothing was accepted. Make it writable to accept A.C_y.received.csv over it."));
+        Assert.That(Contents(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void Accept_LeftoverTemporaryFile_IsNeitherListedNorInTheWay()
+    {
+        // What an accept killed between writing its temporary file and renaming it leaves behind.
+        Write(".A.B_x.verified.csv.0123456789abcdef.tmp", "ne");
+        Write("A.B_x.verified.csv", "old\n");
+        Write("A.B_x.received.csv", "new\n");
+
+        var pending = SnapshotMaintenance.Status(directory, _ => true);
+        SnapshotMaintenance.Accept(directory, ["A.B_x"]);
+
+        Assert.That(pending.Select(p => p.Path), Is.EqualTo(new[] { Path.Combine(directory, "A.B_x.received.csv") }));
+        Assert.That(File.ReadAllText(Path.Combine(directory, "A.B_x.verified.csv")), Is.EqualTo("new\n"));
+    }
+
     [TestCase("../A.B_x", "'..'")]
     [TestCase("sub/A.B_x", "'/'")]
     [TestCase("sub\\A.B_x", "'\\'")]
@@ -162,6 +225,9 @@ public sealed class SnapshotMaintenanceTests
         File.WriteAllText(path, content);
         return path;
     }
+
+    private Dictionary<string, string> Contents() =>
+        Directory.GetFiles(directory).Where(f => new FileInfo(f).LinkTarget is null).ToDictionary(f => f, File.ReadAllText);
 
     private string?[] Files() => [.. Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal)];
 }

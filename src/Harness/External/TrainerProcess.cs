@@ -1,0 +1,83 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Parity.Harness.External;
+
+/// <summary>
+/// An external trainer's process: its command line under <c>/bin/sh -c</c>, in a session of its own (<c>setsid</c>)
+/// so that everything it starts — a background job, or a child that outlives the shell and is re-parented away from
+/// it — is in one process group, killed together with the tree of processes still below the shell.
+/// </summary>
+internal sealed class TrainerProcess : IDisposable
+{
+    private const string Setsid = "/usr/bin/setsid";
+    private const int SigKill = 9;
+    private readonly bool grouped;
+
+    private TrainerProcess(Process process, bool grouped)
+    {
+        Process = process;
+        this.grouped = grouped;
+    }
+
+    /// <summary>The shell (or setsid, which runs the shell in place).</summary>
+    public Process Process { get; }
+
+    /// <summary>Starts the command line with stdin, stdout and stderr redirected.</summary>
+    /// <exception cref="TrainerException">Not even the shell could be started.</exception>
+    public static TrainerProcess Start(string commandLine)
+    {
+        var grouped = File.Exists(Setsid);
+        var start = new ProcessStartInfo(grouped ? Setsid : "/bin/sh")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (grouped)
+        {
+            // A child of this process is never a process group leader, so setsid runs the shell in place: the shell's
+            // pid is the id of the new session and of its process group.
+            start.ArgumentList.Add("/bin/sh");
+        }
+
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(commandLine);
+        try
+        {
+            return new TrainerProcess(
+                Process.Start(start) ?? throw new TrainerException($"The trainer `{commandLine}` could not be started."), grouped);
+        }
+        catch (Win32Exception error)
+        {
+            throw new TrainerException($"The trainer `{commandLine}` could not be started: {error.Message}.");
+        }
+    }
+
+    /// <summary>Kills the shell, the processes below it, and every process left in its group.</summary>
+    public void Kill()
+    {
+        try
+        {
+            Process.Kill(entireProcessTree: true);
+        }
+        catch (Exception error) when (error is InvalidOperationException or Win32Exception)
+        {
+            // It had exited already.
+        }
+
+        if (grouped)
+        {
+            // A group outlives its leader while any member lives, and its id is not reused until then; ESRCH (the
+            // group is empty) is the usual answer.
+            _ = KillProcessGroup(-Process.Id, SigKill);
+        }
+    }
+
+    public void Dispose() => Process.Dispose();
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int KillProcessGroup(int pid, int signal);
+}
