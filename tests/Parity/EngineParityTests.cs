@@ -9,7 +9,6 @@ namespace Parity.Tests;
 /// The two engines train identically: the hand-rolled MLP against real PyTorch, started from PyTorch's own
 /// default initialisation, epoch by epoch.
 /// </summary>
-[Parallelizable(ParallelScope.Children)]
 public sealed class EngineParityTests
 {
     private const int SeedEpochs = 5000;

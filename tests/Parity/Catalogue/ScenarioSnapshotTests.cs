@@ -11,7 +11,6 @@ namespace Parity.Tests.Catalogue;
 /// the verdict the scenario expects, and must match its approved snapshots — the curves of every epoch
 /// (<c>.verified.csv</c>) and the verdict summary with its diagnosis (<c>.verified.txt</c>) — beside this file.
 /// </summary>
-[Parallelizable(ParallelScope.All)]
 public sealed class ScenarioSnapshotTests
 {
     /// <summary>The class and method that own the snapshots: <c>{Class}.{Method}_{scenario}</c>.</summary>

@@ -13,7 +13,6 @@ namespace Parity.Tests.Diagnosis;
 /// C# trainers with one mistake each — the hand-rolled engine run with the wrong setting where the scenario
 /// declares the right one — must each get the right diagnosis, with its parameter and step.
 /// </summary>
-[Parallelizable(ParallelScope.All)]
 public sealed class CSharpTrainerDiagnosisTests
 {
     [Test]

@@ -9,7 +9,6 @@ namespace Parity.Tests.Diagnosis;
 /// Trainers written as the seed posts wrote theirs (numpy, tests/Parity/Diagnosis/Trainers), each with one bug,
 /// verified through parity-trainer/1 against PyTorch: each must get the right diagnosis — kind, parameter, step.
 /// </summary>
-[Parallelizable(ParallelScope.All)]
 public sealed class NumpyTrainerDiagnosisTests
 {
     private const string NoBias = "xor-seed-parity-f64";
