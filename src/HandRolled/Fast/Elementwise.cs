@@ -6,6 +6,8 @@ namespace Parity.HandRolled.Fast;
 /// <summary>
 /// The element-wise maths of <see cref="Maths.Activations"/> and <see cref="Maths.LossFunctions"/>, written into
 /// preallocated arrays. Each formula is the readable one, operand for operand, so that the results are identical.
+/// Where a loop runs over <see cref="Vector{T}"/> lanes first, each lane does the same IEEE operations in the same
+/// order as the scalar loop after it (.NET never fuses a multiply and an add on its own), so the bits are the same.
 /// </summary>
 internal static class Elementwise
 {
@@ -63,26 +65,53 @@ internal static class Elementwise
         switch (activation)
         {
             case Activation.Sigmoid:
-                for (var i = 0; i < count; i++)
                 {
-                    delta[i] *= (T.One - a[i]) * a[i];
-                }
+                    var i = 0;
+                    for (var one = Vector<T>.One; i <= count - Vector<T>.Count; i += Vector<T>.Count)
+                    {
+                        var lane = new Vector<T>(a, i);
+                        (new Vector<T>(delta, i) * ((one - lane) * lane)).CopyTo(delta, i);
+                    }
 
-                break;
+                    for (; i < count; i++)
+                    {
+                        delta[i] *= (T.One - a[i]) * a[i];
+                    }
+
+                    break;
+                }
             case Activation.Tanh:
-                for (var i = 0; i < count; i++)
                 {
-                    delta[i] *= T.One - (a[i] * a[i]);
-                }
+                    var i = 0;
+                    for (var one = Vector<T>.One; i <= count - Vector<T>.Count; i += Vector<T>.Count)
+                    {
+                        var lane = new Vector<T>(a, i);
+                        (new Vector<T>(delta, i) * (one - (lane * lane))).CopyTo(delta, i);
+                    }
 
-                break;
+                    for (; i < count; i++)
+                    {
+                        delta[i] *= T.One - (a[i] * a[i]);
+                    }
+
+                    break;
+                }
             case Activation.Relu:
-                for (var i = 0; i < count; i++)
                 {
-                    delta[i] *= a[i] > T.Zero ? T.One : T.Zero;
-                }
+                    var i = 0;
+                    for (; i <= count - Vector<T>.Count; i += Vector<T>.Count)
+                    {
+                        var slope = Vector.ConditionalSelect(Vector.GreaterThan(new Vector<T>(a, i), Vector<T>.Zero), Vector<T>.One, Vector<T>.Zero);
+                        (new Vector<T>(delta, i) * slope).CopyTo(delta, i);
+                    }
 
-                break;
+                    for (; i < count; i++)
+                    {
+                        delta[i] *= a[i] > T.Zero ? T.One : T.Zero;
+                    }
+
+                    break;
+                }
             case Activation.Selu:
                 var scale = T.CreateChecked(SeluScale);
                 var alphaScale = T.CreateChecked(SeluAlpha * SeluScale);
@@ -166,7 +195,13 @@ internal static class Elementwise
         }
         else if (s != T.One)
         {
-            for (var i = 0; i < count; i++)
+            var i = 0;
+            for (var scale = new Vector<T>(s); i <= count - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                (scale * new Vector<T>(x, i)).CopyTo(x, i);
+            }
+
+            for (; i < count; i++)
             {
                 x[i] = s * x[i];
             }

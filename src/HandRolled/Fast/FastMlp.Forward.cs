@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Parity.HandRolled.Fast;
 
 internal sealed partial class FastMlp<T>
@@ -24,7 +26,13 @@ internal sealed partial class FastMlp<T>
         {
             var b = bias[j];
             var column = values.AsSpan(j * Batch, Batch);
-            for (var i = 0; i < column.Length; i++)
+            var i = 0;
+            for (var lanes = new Vector<T>(b); i <= column.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                (new Vector<T>(column[i..]) + lanes).CopyTo(column[i..]);
+            }
+
+            for (; i < column.Length; i++)
             {
                 column[i] += b;
             }

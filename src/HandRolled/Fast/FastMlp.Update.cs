@@ -1,3 +1,4 @@
+using System.Numerics;
 using Parity.HandRolled.Model;
 
 namespace Parity.HandRolled.Fast;
@@ -31,9 +32,24 @@ internal sealed partial class FastMlp<T>
 
     // The readable engine's matrix operations element by element, with MathNet's ScaleArray for each scaling:
     // d = g + wd·p (no term when wd = 0), b = μ·b + d, then p − lr·b.
+    // Whole vectors first (lane by lane the same operations: see Elementwise), then the rest one at a time.
     private static void Descend(T[] p, T[] g, T[]? buffer, T lr, T decay, T momentum, bool first)
     {
-        for (var i = 0; i < p.Length; i++)
+        var i = 0;
+        for (; i <= p.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var parameter = new Vector<T>(p, i);
+            var d = decay == T.Zero ? new Vector<T>(g, i) : new Vector<T>(g, i) + Scaled(decay, parameter);
+            if (buffer is not null)
+            {
+                d = first ? d : Scaled(momentum, new Vector<T>(buffer, i)) + d;
+                d.CopyTo(buffer, i);
+            }
+
+            (parameter - Scaled(lr, d)).CopyTo(p, i);
+        }
+
+        for (; i < p.Length; i++)
         {
             var d = decay == T.Zero ? g[i] : g[i] + Scaled(decay, p[i]);
             if (buffer is not null)
@@ -47,4 +63,6 @@ internal sealed partial class FastMlp<T>
 
     // s·x as MathNet's ScaleArray computes it: 0 clears (even a NaN), 1 copies.
     private static T Scaled(T s, T x) => s == T.Zero ? T.Zero : s * x;
+
+    private static Vector<T> Scaled(T s, Vector<T> x) => s == T.Zero ? Vector<T>.Zero : new Vector<T>(s) * x;
 }

@@ -72,6 +72,23 @@ public sealed class FastMlpTests
             Blas.Managed);
     }
 
+    [TestCase(DType.Float64)]
+    [TestCase(DType.Float32)]
+    public void Train_WideTanhReluWithMomentumAndDecay_FastEqualsReadableBitForBit(DType dtype)
+    {
+        // Arrays many vector lanes long in every element-wise loop that runs lane by lane (derivatives, scaling,
+        // bias, the momentum and decay update), in both dtypes.
+        var (_, data) = Wide(inputs: 40, hidden: 24, outputs: 3, rows: 48);
+        var network = new NetworkSpec([40, 24, 16, 3], [Activation.Tanh, Activation.Relu, Activation.Identity], Bias: true);
+
+        AssertSameTraining(
+            network,
+            new TrainingOptions(20, 0.05, Loss.Mse, dtype, Optimizer: new(0.9, 0.01), StepDetails: StepDetails),
+            Initializers.Glorot(network, seed: 2, gain: 1),
+            data,
+            Blas.Managed);
+    }
+
     private static void AssertSameTraining(
         NetworkSpec network, TrainingOptions options, IReadOnlyList<NamedTensor> initial, Dataset data, Blas blas)
     {
