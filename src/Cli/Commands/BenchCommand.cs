@@ -54,17 +54,18 @@ internal static class BenchCommand
         XorRow("PyTorch autograd + SGD", report.Xor.Torch);
         console.Write(xor);
 
-        console.Write(Scaling("[784, 256, 10] float32, one SGD step, growing batch", report.ByBatch, "batch", s => s.Batch));
-        console.Write(Scaling("[784, width, 10] float32, one SGD step, batch 256, growing width", report.ByWidth, "width", s => s.Width));
+        console.Write(Scaling("[784, 256, 10] float32, one SGD step, growing batch", report.ByBatch, "batch", s => s.Batch.ToString(CultureInfo.InvariantCulture)));
+        console.Write(Scaling("[784, width, 10] float32, one SGD step, batch 256, growing width", report.ByWidth, "width", s => s.Width.ToString(CultureInfo.InvariantCulture)));
+        console.Write(Scaling("[784, 256, 10] float32, one SGD step, batch 256, each hidden activation", report.ByActivation, "hidden", s => s.Hidden.ToString().ToLowerInvariant()));
     }
 
-    private static Table Scaling(string title, IReadOnlyList<StepTimes> rows, string what, Func<StepTimes, int> key)
+    private static Table Scaling(string title, IReadOnlyList<StepTimes> rows, string what, Func<StepTimes, string> key)
     {
         var table = new Table().Title(Markup.Escape(title)).AddColumns(what, "hand-rolled ms", "PyTorch ms", "PyTorch / hand-rolled");
         foreach (var row in rows)
         {
             table.AddRow(
-                key(row).ToString(CultureInfo.InvariantCulture),
+                key(row),
                 Milli(row.HandRolled),
                 row.Torch is { } t ? Milli(t) : "–",
                 row.Speedup is { } s ? Ratio(s) : "–");

@@ -8,13 +8,18 @@ namespace Parity.Harness.Bench;
 /// <param name="Xor">Seconds per XOR epoch.</param>
 /// <param name="ByBatch">Steps at a fixed width, growing batch.</param>
 /// <param name="ByWidth">Steps at a fixed batch, growing width.</param>
-public sealed record BenchReport(string Blas, XorTimes Xor, IReadOnlyList<StepTimes> ByBatch, IReadOnlyList<StepTimes> ByWidth);
+/// <param name="ByActivation">[784, 256, 10], batch 256, with each hidden activation the performance target names.</param>
+public sealed record BenchReport(
+    string Blas, XorTimes Xor, IReadOnlyList<StepTimes> ByBatch, IReadOnlyList<StepTimes> ByWidth, IReadOnlyList<StepTimes> ByActivation);
 
 /// <summary>Seconds per XOR epoch ([2, 5, 1] sigmoid, float64, full batch); null where PyTorch was not available.</summary>
 public sealed record XorTimes(double Fast, double Readable, double? Numpy, double? Torch);
 
-/// <summary>Seconds per training step of [784, <paramref name="Width"/>, 10], float32, sigmoid/sigmoid, MSE, SGD.</summary>
-public sealed record StepTimes(int Batch, int Width, double HandRolled, double? Torch)
+/// <summary>
+/// Seconds per training step of [784, <paramref name="Width"/>, 10], float32, <paramref name="Hidden"/> then sigmoid,
+/// MSE, SGD.
+/// </summary>
+public sealed record StepTimes(int Batch, int Width, HandRolled.Model.Activation Hidden, double HandRolled, double? Torch)
 {
     /// <summary>PyTorch's time over the hand-rolled one: above 1, the hand-rolled engine is faster.</summary>
     public double? Speedup => Torch / HandRolled;

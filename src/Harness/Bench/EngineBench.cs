@@ -26,36 +26,59 @@ public static class EngineBench
     /// <summary>The hidden widths of the scaling table (batch 256).</summary>
     public static IReadOnlyList<int> Widths { get; } = [64, 128, 256, 512, 1024];
 
+    /// <summary>The hidden activations of the target shape's table ([784, 256, 10], batch 256).</summary>
+    public static IReadOnlyList<Activation> HiddenActivations { get; } = [Activation.Sigmoid, Activation.Relu];
+
     private static readonly NetworkSpec XorNetwork = new([2, 5, 1], [Activation.Sigmoid, Activation.Sigmoid], Bias: false);
     private static readonly Dataset XorData = new([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], [[0.0], [1.0], [1.0], [0.0]]);
 
     /// <summary>Runs every measurement; without <paramref name="torch"/> the PyTorch and numpy columns stay empty.</summary>
+    /// <remarks>
+    /// Every hand-rolled timing is taken before PyTorch's, not interleaved with them: both sides' BLAS threads spin for
+    /// a while after a product, and interleaved, each side would be timed while the other's threads still held a core.
+    /// </remarks>
     public static async Task<BenchReport> RunAsync(TorchReferenceClient? torch, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
-        progress?.Report("XOR epoch");
-        var xor = new XorTimes(
-            XorFast(),
-            XorReadable(),
-            torch is null ? null : await torch.BenchNumpyAsync(5000, cancellation).ConfigureAwait(false),
-            torch is null ? null : await torch.BenchAsync(
-                XorNetwork, new TrainingOptions(1, 0.6, Loss.Mse), 4, repeats: 5000, warmup: 500, XorData, cancellation).ConfigureAwait(false));
-
-        var byBatch = new List<StepTimes>();
-        foreach (var batch in Batches)
+        progress?.Report("XOR epoch, hand-rolled");
+        var (fast, readable) = (XorFast(), XorReadable());
+        var shapes = Batches.Select(batch => (Batch: batch, Width: 256, Hidden: Activation.Sigmoid))
+            .Concat(Widths.Select(width => (Batch: 256, Width: width, Hidden: Activation.Sigmoid)))
+            .Concat(HiddenActivations.Select(hidden => (Batch: 256, Width: 256, Hidden: hidden)))
+            .ToList();
+        var handRolled = new List<double>();
+        foreach (var (batch, width, hidden) in shapes)
         {
-            progress?.Report($"[784, 256, 10] batch {batch}");
-            byBatch.Add(await StepAsync(torch, batch, 256, cancellation).ConfigureAwait(false));
+            progress?.Report($"[784, {width}, 10] {hidden} batch {batch}, hand-rolled");
+            handRolled.Add(HandRolledStep(batch, width, hidden));
         }
 
-        var byWidth = new List<StepTimes>();
-        foreach (var width in Widths)
+        var reference = new List<double?>();
+        double? numpy = null, xorTorch = null;
+        if (torch is not null)
         {
-            progress?.Report($"[784, {width}, 10] batch 256");
-            byWidth.Add(await StepAsync(torch, 256, width, cancellation).ConfigureAwait(false));
+            await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
+            progress?.Report("XOR epoch, numpy and PyTorch");
+            numpy = await torch.BenchNumpyAsync(5000, cancellation).ConfigureAwait(false);
+            xorTorch = await torch.BenchAsync(
+                XorNetwork, new TrainingOptions(1, 0.6, Loss.Mse), 4, repeats: 5000, warmup: 500, XorData, cancellation).ConfigureAwait(false);
+            foreach (var ((batch, width, hidden), seconds) in shapes.Zip(handRolled))
+            {
+                progress?.Report($"[784, {width}, 10] {hidden} batch {batch}, PyTorch");
+                reference.Add(await TorchStepAsync(torch, batch, width, hidden, seconds, cancellation).ConfigureAwait(false));
+            }
         }
 
-        return new BenchReport(Blas.Active, xor, byBatch, byWidth);
+        var steps = shapes.Select((shape, i) => new StepTimes(shape.Batch, shape.Width, shape.Hidden, handRolled[i], i < reference.Count ? reference[i] : null)).ToList();
+        return new BenchReport(
+            Blas.Active,
+            new XorTimes(fast, readable, numpy, xorTorch),
+            steps[..Batches.Count],
+            steps[Batches.Count..(Batches.Count + Widths.Count)],
+            steps[(Batches.Count + Widths.Count)..]);
     }
+
+    // Long enough for spinning BLAS threads to go back to sleep (OpenBLAS spins for well under 0.1 s).
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(500);
 
     // Each timed call is one 5000-epoch run from the same initial weights, as the catalogue trains: an XOR net
     // trained far longer saturates its sigmoids, and its timings stop describing the seed question's run.
@@ -93,9 +116,12 @@ public static class EngineBench
         }) / XorEpochs;
     }
 
-    private static async Task<StepTimes> StepAsync(TorchReferenceClient? torch, int batch, int width, CancellationToken cancellation)
+    private static NetworkSpec StepNetwork(int width, Activation hidden) =>
+        new([784, width, 10], [hidden, Activation.Sigmoid], Bias: true);
+
+    private static double HandRolledStep(int batch, int width, Activation hidden)
     {
-        var network = new NetworkSpec([784, width, 10], [Activation.Sigmoid, Activation.Sigmoid], Bias: true);
+        var network = StepNetwork(width, hidden);
         var random = new Random(0);
         var mlp = new FastMlp<float>(network, Initializers.Glorot(network, seed: 0, gain: 1), batch, Blas.Default);
         for (var i = 0; i < mlp.Input.Length; i++)
@@ -104,17 +130,17 @@ public static class EngineBench
         }
 
         var targets = Enumerable.Range(0, batch * 10).Select(_ => random.NextSingle()).ToArray();
-        var handRolled = SecondsPerCall(() => mlp.Step(targets, Loss.Mse, 0.1f, Optimizer.Plain));
-        double? reference = null;
-        if (torch is not null)
-        {
-            // PyTorch gets as many steps as make about TargetSeconds at the hand-rolled speed (at least 5).
-            var repeats = (int)Math.Clamp(TargetSeconds / handRolled, 5, 5000);
-            reference = await torch.BenchAsync(
-                network, new TrainingOptions(1, 0.1, Loss.Mse, DType.Float32), batch, repeats, warmup: Math.Min(repeats, 10), null, cancellation).ConfigureAwait(false);
-        }
+        return SecondsPerCall(() => mlp.Step(targets, Loss.Mse, 0.1f, Optimizer.Plain));
+    }
 
-        return new StepTimes(batch, width, handRolled, reference);
+    // PyTorch gets as many steps as make about TargetSeconds at the hand-rolled speed (at least 5), after a warm-up
+    // twice as long, as the hand-rolled side warms up for about half a second.
+    private static async Task<double> TorchStepAsync(
+        TorchReferenceClient torch, int batch, int width, Activation hidden, double handRolled, CancellationToken cancellation)
+    {
+        var repeats = (int)Math.Clamp(TargetSeconds / handRolled, 5, 5000);
+        return await torch.BenchAsync(
+            StepNetwork(width, hidden), new TrainingOptions(1, 0.1, Loss.Mse, DType.Float32), batch, repeats, warmup: 2 * repeats, null, cancellation).ConfigureAwait(false);
     }
 
     // Warm-up long enough for tiered JIT to reach its optimised code (it waits ~100 ms of quiet before promoting
