@@ -26,9 +26,10 @@ public sealed partial class ExternalTrainer
             await process.WaitForExitAsync(stop.Token).ConfigureAwait(false);
             exited = true;
         }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            // Past the timeout, or stdout overflowed: told apart below, once everything is stopped.
+            // Past the timeout, stdout overflowed, or the caller cancelled: told apart below, once everything is
+            // stopped — its pipes closed, so nothing the trainer started is left running when this returns.
         }
         finally
         {
@@ -39,6 +40,7 @@ public sealed partial class ExternalTrainer
 
         var (output, ending) = await stdout.ConfigureAwait(false);
         var errors = await stderr.ConfigureAwait(false);
+        cancellation.ThrowIfCancellationRequested();
         return ending == Ending.TooLong
             ? throw Fail(string.Create(CultureInfo.InvariantCulture, $"printed more than {OutputLimit / (1024.0 * 1024.0):0.##} MiB on stdout and was killed"), errors)
             : !exited
