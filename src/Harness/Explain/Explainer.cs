@@ -73,13 +73,12 @@ public sealed partial class Explainer(ParityHarness harness)
 
     private async Task<Confirmation> ConfirmAsync(Candidate candidate, IReadOnlyList<double> hand, CancellationToken cancellation)
     {
-        var torch = await harness.TorchAsync().ConfigureAwait(false);
-        var run = await torch.TrainAsync(
+        var run = await harness.TrainLiveAsync(
             candidate.TorchNetwork,
             candidate.Torch.ToOptions(candidate.Scenario.Epochs, 0),
             candidate.Scenario.Data,
             candidate.TorchInitial,
-            cancellation: cancellation).ConfigureAwait(false);
+            cancellation).ConfigureAwait(false);
         return new Confirmation(
             CurveComparison.Compare(hand, run.Trace.Losses, candidate.Scenario.Tolerance),
             CurveDistance.Between(hand, run.Trace.Losses),

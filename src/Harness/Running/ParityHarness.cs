@@ -91,13 +91,12 @@ public sealed partial class ParityHarness : IAsyncDisposable
 
         var handInitial = await inits.ResolveAsync(scenario, scenario.HandRolled, cancellation).ConfigureAwait(false);
         var torchInitial = await inits.ResolveAsync(scenario, scenario.Torch, cancellation).ConfigureAwait(false);
-        var torch = await TorchAsync().ConfigureAwait(false);
-        var run = await torch.TrainAsync(
+        var run = await TrainLiveAsync(
             scenario.NetworkOf(scenario.Torch),
             scenario.Torch.ToOptions(scenario.Epochs, Options.StepDetails),
             scenario.Data,
             torchInitial,
-            cancellation: cancellation).ConfigureAwait(false);
+            cancellation).ConfigureAwait(false);
         return new ReferenceRun(run.Trace, handInitial, torchInitial, ReferenceMode.Live, run.TorchVersion, run.PythonVersion);
     }
 
