@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using Parity.HandRolled.Maths;
 using Parity.HandRolled.Model;
 
 namespace Parity.HandRolled.Fast;
@@ -20,10 +22,13 @@ internal static class Elementwise
     {
         switch (activation)
         {
+            case Activation.Sigmoid when typeof(T) == typeof(float):
+                VectorSigmoid.Apply(MemoryMarshal.Cast<T, float>(z.AsSpan(0, count)), MemoryMarshal.Cast<T, float>(a.AsSpan(0, count)));
+                break;
             case Activation.Sigmoid:
                 for (var i = 0; i < count; i++)
                 {
-                    a[i] = T.One / (T.One + T.Exp(-z[i]));
+                    a[i] = T.One / (T.One + Exponential.Exp(-z[i]));
                 }
 
                 break;
@@ -35,18 +40,28 @@ internal static class Elementwise
 
                 break;
             case Activation.Relu:
-                for (var i = 0; i < count; i++)
                 {
-                    a[i] = z[i] > T.Zero ? z[i] : T.Zero;
-                }
+                    // Lanes select as the scalar does (NaN and −0 give 0) and without a branch on each sign.
+                    var i = 0;
+                    for (; i <= count - Vector<T>.Count; i += Vector<T>.Count)
+                    {
+                        var lane = new Vector<T>(z, i);
+                        Vector.ConditionalSelect(Vector.GreaterThan(lane, Vector<T>.Zero), lane, Vector<T>.Zero).CopyTo(a, i);
+                    }
 
-                break;
+                    for (; i < count; i++)
+                    {
+                        a[i] = z[i] > T.Zero ? z[i] : T.Zero;
+                    }
+
+                    break;
+                }
             case Activation.Selu:
                 var scale = T.CreateChecked(SeluScale);
                 var alphaScale = T.CreateChecked(SeluAlpha * SeluScale);
                 for (var i = 0; i < count; i++)
                 {
-                    a[i] = z[i] > T.Zero ? z[i] * scale : (T.Exp(z[i]) - T.One) * alphaScale;
+                    a[i] = z[i] > T.Zero ? z[i] * scale : (Exponential.Exp(z[i]) - T.One) * alphaScale;
                 }
 
                 break;
@@ -117,7 +132,7 @@ internal static class Elementwise
                 var alphaScale = T.CreateChecked(SeluAlpha * SeluScale);
                 for (var i = 0; i < count; i++)
                 {
-                    delta[i] *= z[i] > T.Zero ? scale : alphaScale * T.Exp(z[i]);
+                    delta[i] *= z[i] > T.Zero ? scale : alphaScale * Exponential.Exp(z[i]);
                 }
 
                 break;

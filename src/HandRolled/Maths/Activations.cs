@@ -15,7 +15,7 @@ internal static class Activations
     public static Matrix<T> Apply<T>(Activation activation, Matrix<T> z)
         where T : struct, IFloatingPointIeee754<T> => activation switch
         {
-            Activation.Sigmoid => z.Map(x => T.One / (T.One + T.Exp(-x))),
+            Activation.Sigmoid => z.Map(x => T.One / (T.One + Exponential.Exp(-x))),
             Activation.Tanh => z.Map(T.Tanh),
             Activation.Relu => z.Map(x => x > T.Zero ? x : T.Zero),
             Activation.Selu => z.Map(Selu),
@@ -37,9 +37,9 @@ internal static class Activations
 
     private static T Selu<T>(T x)
         where T : struct, IFloatingPointIeee754<T> =>
-        x > T.Zero ? x * T.CreateChecked(SeluScale) : (T.Exp(x) - T.One) * T.CreateChecked(SeluAlpha * SeluScale);
+        x > T.Zero ? x * T.CreateChecked(SeluScale) : (Exponential.Exp(x) - T.One) * T.CreateChecked(SeluAlpha * SeluScale);
 
     private static T SeluDerivative<T>(T x)
         where T : struct, IFloatingPointIeee754<T> =>
-        x > T.Zero ? T.CreateChecked(SeluScale) : T.CreateChecked(SeluAlpha * SeluScale) * T.Exp(x);
+        x > T.Zero ? T.CreateChecked(SeluScale) : T.CreateChecked(SeluAlpha * SeluScale) * Exponential.Exp(x);
 }
