@@ -67,9 +67,10 @@ public sealed class TorchReferenceClient(TorchWorker worker, TimeSpan? requestTi
 
     /// <summary>
     /// PyTorch's seconds per training step (zero_grad, forward, loss, backward, SGD step) on <paramref name="batch"/>
-    /// random rows, or on <paramref name="data"/> when given, after <paramref name="warmup"/> untimed steps.
+    /// random rows, or on <paramref name="data"/> when given, after <paramref name="warmup"/> untimed steps, with
+    /// PyTorch's default number of threads (what a user's script gets), which the result reports.
     /// </summary>
-    public async Task<double> BenchAsync(
+    public async Task<TorchBench> BenchAsync(
         NetworkSpec network, TrainingOptions options, int batch, int repeats, int warmup, Dataset? data = null,
         CancellationToken cancellation = default)
     {
@@ -84,7 +85,7 @@ public sealed class TorchReferenceClient(TorchWorker worker, TimeSpan? requestTi
         }
 
         var response = await worker.SendAsync(request, timeout, cancellation).ConfigureAwait(false);
-        return Read(() => response.GetProperty("secondsPerStep").GetDouble());
+        return Read(() => new TorchBench(response.GetProperty("secondsPerStep").GetDouble(), response.GetProperty("threads").GetInt32()));
     }
 
     /// <summary>The seed question's numpy loop on XOR: seconds per epoch over <paramref name="epochs"/> epochs.</summary>

@@ -10,7 +10,8 @@ request (docs/contracts.md) with an "id" and an "op":
   {"id": 3, "op": "gradients", "network": {...}, "training": {"loss", "dtype"}, "data": {...},
    "parameters": [...]}
   {"id": 4, "op": "bench", "network": {...}, "training": {"loss", "learningRate", "dtype"}, "batch": B,
-   "data": {...} | absent (then B random rows), "repeats": R, "warmup": W}  -> {"secondsPerStep", "threads"}
+   "data": {...} | absent (then B random rows), "repeats": R, "warmup": W}  -> {"secondsPerStep", "threads"}:
+   timed with PyTorch's own default thread count (as a user's script runs), which "threads" reports
   {"id": 5, "op": "bench-numpy", "epochs": E}  -> {"secondsPerEpoch"}: the seed question's numpy loop on XOR
 
 Responses: {"id": …, "ok": true, …} or {"id": …, "ok": false, "error": "…"}. Parameters are exchanged in
@@ -25,6 +26,7 @@ import sys
 import traceback
 
 HELLO = "parity-torch-worker/1"
+DEFAULT_THREADS = 1  # PyTorch's intra-op threads before the worker sets 1: what "bench" times with
 
 
 def main():
@@ -34,6 +36,8 @@ def main():
         print(json.dumps({"hello": HELLO, "ok": False,
                           "error": f"cannot import torch: {error}", "python": sys.version.split()[0]}), flush=True)
         return 3
+    global DEFAULT_THREADS
+    DEFAULT_THREADS = torch.get_num_threads()
     torch.set_num_threads(1)  # tiny networks: threads only add overhead and nondeterminism
     print(json.dumps({"hello": HELLO, "ok": True, "torch": torch.__version__.split("+")[0],
                       "python": sys.version.split()[0]}), flush=True)
@@ -223,17 +227,21 @@ def bench(request):
         loss_fn(model(x), y).backward()
         optimizer.step()
 
-    for _ in range(request.get("warmup", 10)):
-        step()
-    # The median of five runs, as the C# side times itself: one slow run (another process waking) does not count.
-    per_run = max(1, request.get("repeats", 100) // 5)
-    runs = []
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(per_run):
+    torch.set_num_threads(DEFAULT_THREADS)
+    try:
+        for _ in range(request.get("warmup", 10)):
             step()
-        runs.append((time.perf_counter() - start) / per_run)
-    return {"secondsPerStep": sorted(runs)[2], "threads": torch.get_num_threads()}
+        # The median of five runs, as the C# side times itself: one slow run (another process waking) does not count.
+        per_run = max(1, request.get("repeats", 100) // 5)
+        runs = []
+        for _ in range(5):
+            start = time.perf_counter()
+            for _ in range(per_run):
+                step()
+            runs.append((time.perf_counter() - start) / per_run)
+        return {"secondsPerStep": sorted(runs)[2], "threads": torch.get_num_threads()}
+    finally:
+        torch.set_num_threads(1)
 
 
 def bench_numpy(request):

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Parity.Harness.Bench;
 using Parity.Harness.Reference;
 using Parity.TorchReference;
@@ -14,7 +15,12 @@ namespace Parity.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     public static Command Create(Terminal terminal)
     {
@@ -43,7 +49,8 @@ internal static class BenchCommand
 
     private static void Write(IAnsiConsole console, BenchReport report, string? torchVersion)
     {
-        console.WriteLine($"Hand-rolled large products on {report.Blas}; PyTorch {torchVersion ?? "not available"}, 1 thread; {Environment.ProcessorCount} cores.");
+        var torch = torchVersion is null ? "PyTorch not available" : $"PyTorch {torchVersion} with its default {report.TorchThreads} intra-op thread(s)";
+        console.WriteLine($"Hand-rolled large products on {report.Blas}; {torch}; {Environment.ProcessorCount} cores. Each step time is the median of {report.Rounds} rounds, the sides alternating.");
 
         var xor = new Table().Title(Markup.Escape("XOR [2, 5, 1] sigmoid float64, one full-batch epoch")).AddColumns("implementation", "µs / epoch", "× hand-rolled fast");
         void XorRow(string name, double? seconds) =>

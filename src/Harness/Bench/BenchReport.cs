@@ -5,12 +5,14 @@ namespace Parity.Harness.Bench;
 /// one training step of [784, width, 10] as the batch and the width grow, hand-rolled (fast engine) against PyTorch.
 /// </summary>
 /// <param name="Blas">Where the hand-rolled engine's large products ran (<see cref="HandRolled.Blas.Active"/>).</param>
+/// <param name="TorchThreads">PyTorch's intra-op threads (its default here); null where PyTorch was not available.</param>
+/// <param name="Rounds">How many times each step shape was timed on each side; each step figure is the median.</param>
 /// <param name="Xor">Seconds per XOR epoch.</param>
 /// <param name="ByBatch">Steps at a fixed width, growing batch.</param>
 /// <param name="ByWidth">Steps at a fixed batch, growing width.</param>
 /// <param name="ByActivation">[784, 256, 10], batch 256, with each hidden activation the performance target names.</param>
 public sealed record BenchReport(
-    string Blas, XorTimes Xor, IReadOnlyList<StepTimes> ByBatch, IReadOnlyList<StepTimes> ByWidth, IReadOnlyList<StepTimes> ByActivation);
+    string Blas, int? TorchThreads, int Rounds, XorTimes Xor, IReadOnlyList<StepTimes> ByBatch, IReadOnlyList<StepTimes> ByWidth, IReadOnlyList<StepTimes> ByActivation);
 
 /// <summary>Seconds per XOR epoch ([2, 5, 1] sigmoid, float64, full batch); null where PyTorch was not available.</summary>
 public sealed record XorTimes(double Fast, double Readable, double? Numpy, double? Torch);

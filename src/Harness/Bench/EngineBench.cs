@@ -32,10 +32,15 @@ public static class EngineBench
     private static readonly NetworkSpec XorNetwork = new([2, 5, 1], [Activation.Sigmoid, Activation.Sigmoid], Bias: false);
     private static readonly Dataset XorData = new([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], [[0.0], [1.0], [1.0], [0.0]]);
 
+    /// <summary>How many times every step shape is timed on each side; each figure is the median of its rounds.</summary>
+    public const int Rounds = 3;
+
     /// <summary>Runs every measurement; without <paramref name="torch"/> the PyTorch and numpy columns stay empty.</summary>
     /// <remarks>
-    /// Every hand-rolled timing is taken before PyTorch's, not interleaved with them: both sides' BLAS threads spin for
-    /// a while after a product, and interleaved, each side would be timed while the other's threads still held a core.
+    /// The step shapes are timed in <see cref="Rounds"/> rounds, each all hand-rolled shapes, a quiet pause, then all
+    /// PyTorch shapes and a pause: a virtual machine's speed drifts by tens of percent over a minute, and alternating
+    /// puts both sides in every phase of it. Within a round the sides are not interleaved shape by shape: both sides'
+    /// BLAS threads spin for a while after a product, and each side would be timed while the other's still held a core.
     /// </remarks>
     public static async Task<BenchReport> RunAsync(TorchReferenceClient? torch, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
@@ -45,37 +50,58 @@ public static class EngineBench
             .Concat(Widths.Select(width => (Batch: 256, Width: width, Hidden: Activation.Sigmoid)))
             .Concat(HiddenActivations.Select(hidden => (Batch: 256, Width: 256, Hidden: hidden)))
             .ToList();
-        var handRolled = new List<double>();
-        foreach (var (batch, width, hidden) in shapes)
-        {
-            progress?.Report($"[784, {width}, 10] {hidden} batch {batch}, hand-rolled");
-            handRolled.Add(HandRolledStep(batch, width, hidden));
-        }
-
-        var reference = new List<double?>();
+        var steps = shapes.Select(shape => HandRolledStep(shape.Batch, shape.Width, shape.Hidden)).ToList();
+        var handRolled = shapes.Select(_ => new List<double>()).ToList();
+        var reference = shapes.Select(_ => new List<double>()).ToList();
         double? numpy = null, xorTorch = null;
-        if (torch is not null)
+        int? threads = null;
+        for (var round = 1; round <= Rounds; round++)
         {
-            await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
-            progress?.Report("XOR epoch, numpy and PyTorch");
-            numpy = await torch.BenchNumpyAsync(5000, cancellation).ConfigureAwait(false);
-            xorTorch = await torch.BenchAsync(
-                XorNetwork, new TrainingOptions(1, 0.6, Loss.Mse), 4, repeats: 5000, warmup: 500, XorData, cancellation).ConfigureAwait(false);
-            foreach (var ((batch, width, hidden), seconds) in shapes.Zip(handRolled))
+            for (var i = 0; i < shapes.Count; i++)
             {
-                progress?.Report($"[784, {width}, 10] {hidden} batch {batch}, PyTorch");
-                reference.Add(await TorchStepAsync(torch, batch, width, hidden, seconds, cancellation).ConfigureAwait(false));
+                progress?.Report($"round {round}/{Rounds}: [784, {shapes[i].Width}, 10] {shapes[i].Hidden} batch {shapes[i].Batch}, hand-rolled");
+                handRolled[i].Add(SecondsPerCall(steps[i], warmupSeconds: round == 1 ? 0.5 : 0.1));
             }
+
+            if (torch is null)
+            {
+                continue;
+            }
+
+            await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
+            if (round == 1)
+            {
+                progress?.Report("XOR epoch, numpy and PyTorch");
+                numpy = await torch.BenchNumpyAsync(5000, cancellation).ConfigureAwait(false);
+                var xor = await torch.BenchAsync(
+                    XorNetwork, new TrainingOptions(1, 0.6, Loss.Mse), 4, repeats: 5000, warmup: 500, XorData, cancellation).ConfigureAwait(false);
+                xorTorch = xor.SecondsPerStep;
+            }
+
+            for (var i = 0; i < shapes.Count; i++)
+            {
+                progress?.Report($"round {round}/{Rounds}: [784, {shapes[i].Width}, 10] {shapes[i].Hidden} batch {shapes[i].Batch}, PyTorch");
+                var timing = await TorchStepAsync(torch, shapes[i].Batch, shapes[i].Width, shapes[i].Hidden, handRolled[i][0], cancellation).ConfigureAwait(false);
+                reference[i].Add(timing.SecondsPerStep);
+                threads = timing.Threads;
+            }
+
+            await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
         }
 
-        var steps = shapes.Select((shape, i) => new StepTimes(shape.Batch, shape.Width, shape.Hidden, handRolled[i], i < reference.Count ? reference[i] : null)).ToList();
+        var times = shapes.Select((shape, i) => new StepTimes(
+            shape.Batch, shape.Width, shape.Hidden, Median(handRolled[i]), reference[i].Count > 0 ? Median(reference[i]) : null)).ToList();
         return new BenchReport(
             Blas.Active,
+            threads,
+            Rounds,
             new XorTimes(fast, readable, numpy, xorTorch),
-            steps[..Batches.Count],
-            steps[Batches.Count..(Batches.Count + Widths.Count)],
-            steps[(Batches.Count + Widths.Count)..]);
+            times[..Batches.Count],
+            times[Batches.Count..(Batches.Count + Widths.Count)],
+            times[(Batches.Count + Widths.Count)..]);
     }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     // Long enough for spinning BLAS threads to go back to sleep (OpenBLAS spins for well under 0.1 s).
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(500);
@@ -119,7 +145,8 @@ public static class EngineBench
     private static NetworkSpec StepNetwork(int width, Activation hidden) =>
         new([784, width, 10], [hidden, Activation.Sigmoid], Bias: true);
 
-    private static double HandRolledStep(int batch, int width, Activation hidden)
+    // One step of the shape on fresh weights and random data, as a call to time again and again.
+    private static Action HandRolledStep(int batch, int width, Activation hidden)
     {
         var network = StepNetwork(width, hidden);
         var random = new Random(0);
@@ -130,12 +157,12 @@ public static class EngineBench
         }
 
         var targets = Enumerable.Range(0, batch * 10).Select(_ => random.NextSingle()).ToArray();
-        return SecondsPerCall(() => mlp.Step(targets, Loss.Mse, 0.1f, Optimizer.Plain));
+        return () => mlp.Step(targets, Loss.Mse, 0.1f, Optimizer.Plain);
     }
 
     // PyTorch gets as many steps as make about TargetSeconds at the hand-rolled speed (at least 5), after a warm-up
     // twice as long, as the hand-rolled side warms up for about half a second.
-    private static async Task<double> TorchStepAsync(
+    private static async Task<TorchBench> TorchStepAsync(
         TorchReferenceClient torch, int batch, int width, Activation hidden, double handRolled, CancellationToken cancellation)
     {
         var repeats = (int)Math.Clamp(TargetSeconds / handRolled, 5, 5000);
@@ -143,14 +170,14 @@ public static class EngineBench
             StepNetwork(width, hidden), new TrainingOptions(1, 0.1, Loss.Mse, DType.Float32), batch, repeats, warmup: 2 * repeats, null, cancellation).ConfigureAwait(false);
     }
 
-    // Warm-up long enough for tiered JIT to reach its optimised code (it waits ~100 ms of quiet before promoting
-    // methods), which also calibrates the run length; then the median of five runs of ~TargetSeconds / 5.
-    private static double SecondsPerCall(Action call)
+    // The first warm-up is long enough for tiered JIT to reach its optimised code (it waits ~100 ms of quiet before
+    // promoting methods); each warm-up also calibrates the run length; then the median of five runs of
+    // ~TargetSeconds / 5.
+    private static double SecondsPerCall(Action call, double warmupSeconds = 0.5)
     {
-        const double WarmupSeconds = 0.5;
         var calls = 1;
         var watch = Stopwatch.StartNew();
-        while (watch.Elapsed.TotalSeconds < WarmupSeconds)
+        while (watch.Elapsed.TotalSeconds < warmupSeconds)
         {
             for (var i = 0; i < calls; i++)
             {
