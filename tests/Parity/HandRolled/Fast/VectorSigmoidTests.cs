@@ -13,14 +13,14 @@ public sealed class VectorSigmoidTests
     [Test]
     public void Apply_SweepOfFloats_EqualsTheScalarFormulaBitForBit()
     {
-        // Every 263rd bit pattern, in arrays of 1000 (125 blocks): blocks with NaN, ±∞ or |z| ≥ 88 take the scalar
+        // Every 1031st bit pattern, in arrays of 1000 (125 blocks): blocks with NaN, ±∞ or |z| ≥ 88 take the scalar
         // path, the others the lanes; both are checked against the formula.
         var z = new float[1000];
         var a = new float[1000];
         long b = 0, laneBlocks = 0;
         while (b < 1L << 32)
         {
-            for (var i = 0; i < z.Length; i++, b += 263)
+            for (var i = 0; i < z.Length; i++, b += 1031)
             {
                 z[i] = BitConverter.UInt32BitsToSingle((uint)b);
             }
@@ -32,11 +32,14 @@ public sealed class VectorSigmoidTests
                 AssertSame(a[i], Scalar(z[i]), z[i]);
             }
 
-            laneBlocks += Enumerable.Range(0, z.Length / 8).Count(k => z.AsSpan(k * 8, 8).ToArray().All(v => Math.Abs(v) < 88f));
+            for (var block = 0; block < z.Length; block += 8)
+            {
+                laneBlocks += z.AsSpan(block, 8).ContainsAnyExceptInRange(-87.9f, 87.9f) ? 0 : 1;
+            }
         }
 
         // Small |z| is where a network's pre-activations are; most of the bit patterns are not.
-        Assert.That(laneBlocks, Is.GreaterThan(10_000), "blocks that ran on the lanes");
+        Assert.That(laneBlocks, Is.GreaterThan(2_000), "blocks that ran on the lanes");
     }
 
     [Test]

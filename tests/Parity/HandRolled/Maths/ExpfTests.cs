@@ -12,8 +12,8 @@ namespace Parity.Tests.HandRolled.Maths;
 /// </summary>
 public sealed class ExpfTests
 {
-    // Every 257th bit pattern: 16.7 million floats over every exponent, both signs, NaNs and infinities included.
-    private const int Stride = 257;
+    // Every 1031st bit pattern: 4.2 million floats over every exponent, both signs, NaNs and infinities included.
+    private const int Stride = 1031;
 
     [Test]
     public void Table_EveryEntry_IsTheDoubleNearestTo2ToTheIOver32()
@@ -75,7 +75,7 @@ public sealed class ExpfTests
             }
         }
 
-        Assert.That(nontrivial, Is.GreaterThan(2_000_000));
+        Assert.That(nontrivial, Is.GreaterThan(500_000));
         Assert.That((double)off / nontrivial, Is.LessThan(5e-4), $"{off} of {nontrivial} results one ulp off");
     }
 
