@@ -18,28 +18,21 @@ internal static class FixturesCommand
         };
         regenerate.SetAction((parse, cancellation) => Failures.GuardAsync(terminal, false, null, async () =>
         {
-            // Two workers on two harnesses, each taking every other scenario: the worker trains one scenario at a
-            // time on one thread, so a second one halves the wall time on a two-core machine. Numbers are unchanged:
-            // each scenario is still one request to one worker.
-            await using var first = CommonOptions.Harness(ReferenceMode.Live, parse.GetValue(python));
-            await using var second = CommonOptions.Harness(ReferenceMode.Live, parse.GetValue(python));
-            var scenarios = Select(first, parse.GetValue(names));
+            // One PyTorch worker for the whole run, as for a test run: it trains one scenario at a time, each one request.
+            await using var harness = CommonOptions.Harness(ReferenceMode.Live, parse.GetValue(python));
+            var scenarios = Select(harness, parse.GetValue(names));
             await terminal.Ansi.Progress().AutoClear(false).StartAsync(async progress =>
             {
                 var task = progress.AddTask("Regenerating fixtures", maxValue: scenarios.Count);
-                async Task RegenerateShareAsync(Harness.Running.ParityHarness harness, int share)
+                foreach (var scenario in scenarios)
                 {
-                    foreach (var scenario in scenarios.Where((_, i) => i % 2 == share))
-                    {
-                        await harness.RegenerateAsync(scenario, cancellation).ConfigureAwait(false);
-                        task.Increment(1);
-                    }
+                    await harness.RegenerateAsync(scenario, cancellation).ConfigureAwait(false);
+                    task.Increment(1);
                 }
 
-                await Task.WhenAll(RegenerateShareAsync(first, 0), RegenerateShareAsync(second, 1)).ConfigureAwait(false);
                 task.Description = "Regenerated";
             }).ConfigureAwait(false);
-            await terminal.Out.WriteLineAsync($"Regenerated {scenarios.Count} fixture(s) under {first.Fixtures.Root}.").ConfigureAwait(false);
+            await terminal.Out.WriteLineAsync($"Regenerated {scenarios.Count} fixture(s) under {harness.Fixtures.Root}.").ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
 
