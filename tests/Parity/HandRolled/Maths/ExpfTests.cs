@@ -88,7 +88,7 @@ public sealed class ExpfTests
     }
 
     [Test]
-    [Explicit("all 2^32 floats, about 25 s: the figure the summary states")]
+    [Explicit("all 2^32 floats, 16 s in Release: the figure the README states")]
     public void Exp_OnGlibcX64WithFma_IsTheCLibrarysExpfForEveryFloat()
     {
         Assume.That(RuntimeInformation.OSArchitecture == Architecture.X64 && Fma.IsSupported && IsGlibc(), "glibc's FMA expf is the one ported: x86-64 Linux with FMA only");
