@@ -59,7 +59,7 @@ public static class EngineBench
         {
             for (var i = 0; i < shapes.Count; i++)
             {
-                progress?.Report($"round {round}/{Rounds}: [784, {shapes[i].Width}, 10] {shapes[i].Hidden} batch {shapes[i].Batch}, hand-rolled");
+                progress?.Report($"round {round}/{Rounds}: {Describe(shapes[i])}, hand-rolled");
                 handRolled[i].Add(SecondsPerCall(steps[i], warmupSeconds: round == 1 ? 0.5 : 0.1));
             }
 
@@ -80,7 +80,7 @@ public static class EngineBench
 
             for (var i = 0; i < shapes.Count; i++)
             {
-                progress?.Report($"round {round}/{Rounds}: [784, {shapes[i].Width}, 10] {shapes[i].Hidden} batch {shapes[i].Batch}, PyTorch");
+                progress?.Report($"round {round}/{Rounds}: {Describe(shapes[i])}, PyTorch");
                 var timing = await TorchStepAsync(torch, shapes[i].Batch, shapes[i].Width, shapes[i].Hidden, handRolled[i][0], cancellation).ConfigureAwait(false);
                 reference[i].Add(timing.SecondsPerStep);
                 threads = timing.Threads;
@@ -101,7 +101,10 @@ public static class EngineBench
             times[(Batches.Count + Widths.Count)..]);
     }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    private static string Describe((int Batch, int Width, Activation Hidden) shape) =>
+        $"[784, {shape.Width}, 10] {shape.Hidden} batch {shape.Batch}";
+
+    private static double Median(IReadOnlyCollection<double> values) => values.Order().ElementAt(values.Count / 2);
 
     // Long enough for spinning BLAS threads to go back to sleep (OpenBLAS spins for well under 0.1 s).
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(500);
@@ -201,7 +204,6 @@ public static class EngineBench
             runs[r] = watch.Elapsed.TotalSeconds / n;
         }
 
-        Array.Sort(runs);
-        return runs[runs.Length / 2];
+        return Median(runs);
     }
 }

@@ -68,4 +68,11 @@ internal static class BitExact
                 $"{where}[{i}]: wrote {expected[i]:G17} (0x{BitConverter.DoubleToInt64Bits(expected[i]):X16}), "
                 + $"read {actual[i]:G17} (0x{BitConverter.DoubleToInt64Bits(actual[i]):X16})"))];
     }
+
+    /// <summary>
+    /// The same float bit for bit (−0 ≠ +0), except that any NaN matches any NaN: a NaN's payload is whatever the
+    /// operations that carried it left, not a value either side computed.
+    /// </summary>
+    public static bool Same(float actual, float expected) =>
+        BitConverter.SingleToInt32Bits(actual) == BitConverter.SingleToInt32Bits(expected) || (float.IsNaN(actual) && float.IsNaN(expected));
 }

@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using Parity.HandRolled.Fast;
 using Parity.HandRolled.Maths;
+using Parity.Tests.Support;
 
 namespace Parity.Tests.HandRolled.Fast;
 
@@ -84,7 +85,7 @@ public sealed class VectorSigmoidTests
 
     private static void AssertSame(float actual, float expected, float z)
     {
-        if (BitConverter.SingleToInt32Bits(actual) != BitConverter.SingleToInt32Bits(expected) && !(float.IsNaN(actual) && float.IsNaN(expected)))
+        if (!BitExact.Same(actual, expected))
         {
             Assert.Fail($"sigmoid({z:R}) = {actual:R} on the lanes, {expected:R} by the formula (accelerated: {VectorSigmoid.IsAccelerated})");
         }
