@@ -50,7 +50,7 @@ internal static class BenchCommand
     private static void Write(IAnsiConsole console, BenchReport report, string? torchVersion)
     {
         var torch = torchVersion is null ? "PyTorch not available" : $"PyTorch {torchVersion} with its default {report.TorchThreads} intra-op thread(s)";
-        console.WriteLine($"Hand-rolled large products on {report.Blas}; {torch}; {Environment.ProcessorCount} cores. Each step time is the median of {report.Rounds} rounds, the sides alternating.");
+        console.WriteLine($"Hand-rolled large products on {report.Blas}; {torch}; {Environment.ProcessorCount} cores. Each step is timed in {report.Rounds} rounds, both sides back to back in each; the times are medians over the rounds, the ratio the median of the rounds' ratios.");
 
         var xor = new Table().Title(Markup.Escape("XOR [2, 5, 1] sigmoid float64, one full-batch epoch")).AddColumns("implementation", "µs / epoch", "× hand-rolled fast");
         void XorRow(string name, double? seconds) =>

@@ -18,7 +18,7 @@ namespace Parity.Harness.Bench;
 public static class EngineBench
 {
     /// <summary>Roughly how long each timed run lasts.</summary>
-    public const double TargetSeconds = 0.2;
+    public const double TargetSeconds = 0.1;
 
     /// <summary>The batch sizes of the scaling table (width 256).</summary>
     public static IReadOnlyList<int> Batches { get; } = [16, 64, 256, 1024];
@@ -33,19 +33,32 @@ public static class EngineBench
     private static readonly Dataset XorData = new([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], [[0.0], [1.0], [1.0], [0.0]]);
 
     /// <summary>How many times every step shape is timed on each side; each figure is the median of its rounds.</summary>
-    public const int Rounds = 3;
+    public const int Rounds = 5;
 
     /// <summary>Runs every measurement; without <paramref name="torch"/> the PyTorch and numpy columns stay empty.</summary>
     /// <remarks>
-    /// The step shapes are timed in <see cref="Rounds"/> rounds, each all hand-rolled shapes, a quiet pause, then all
-    /// PyTorch shapes and a pause: a virtual machine's speed drifts by tens of percent over a minute, and alternating
-    /// puts both sides in every phase of it. Within a round the sides are not interleaved shape by shape: both sides'
-    /// BLAS threads spin for a while after a product, and each side would be timed while the other's still held a core.
+    /// Each step shape is timed in <see cref="Rounds"/> rounds, and in each round on both sides back to back —
+    /// hand-rolled, a quiet pause, PyTorch, a pause — so that the two timings of a pair are about a second apart, and
+    /// the ratio is the median of the pairs' ratios: this virtual machine switches between a fast and a slow phase
+    /// (a third slower) every few seconds, and a ratio of timings taken in different phases measures the phases, not
+    /// the engines. The pauses let both sides' BLAS threads, which spin for a while after a product,
+    /// go back to sleep, so that neither side is timed while the other's still hold a core.
     /// </remarks>
     public static async Task<BenchReport> RunAsync(TorchReferenceClient? torch, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         progress?.Report("XOR epoch, hand-rolled");
         var (fast, readable) = (XorFast(), XorReadable());
+        double? numpy = null, xorTorch = null;
+        if (torch is not null)
+        {
+            await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
+            progress?.Report("XOR epoch, numpy and PyTorch");
+            numpy = await torch.BenchNumpyAsync(5000, cancellation).ConfigureAwait(false);
+            var xor = await torch.BenchAsync(
+                XorNetwork, new TrainingOptions(1, 0.6, Loss.Mse), 4, repeats: 5000, warmup: 500, XorData, cancellation).ConfigureAwait(false);
+            xorTorch = xor.SecondsPerStep;
+        }
+
         var shapes = Batches.Select(batch => (Batch: batch, Width: 256, Hidden: Activation.Sigmoid))
             .Concat(Widths.Select(width => (Batch: 256, Width: width, Hidden: Activation.Sigmoid)))
             .Concat(HiddenActivations.Select(hidden => (Batch: 256, Width: 256, Hidden: hidden)))
@@ -53,44 +66,33 @@ public static class EngineBench
         var steps = shapes.Select(shape => HandRolledStep(shape.Batch, shape.Width, shape.Hidden)).ToList();
         var handRolled = shapes.Select(_ => new List<double>()).ToList();
         var reference = shapes.Select(_ => new List<double>()).ToList();
-        double? numpy = null, xorTorch = null;
         int? threads = null;
         for (var round = 1; round <= Rounds; round++)
         {
             for (var i = 0; i < shapes.Count; i++)
             {
-                progress?.Report($"round {round}/{Rounds}: {Describe(shapes[i])}, hand-rolled");
+                progress?.Report($"round {round}/{Rounds}: {Describe(shapes[i])}");
+                await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
                 handRolled[i].Add(SecondsPerCall(steps[i], warmupSeconds: round == 1 ? 0.5 : 0.1));
-            }
+                if (torch is null)
+                {
+                    continue;
+                }
 
-            if (torch is null)
-            {
-                continue;
-            }
-
-            await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
-            if (round == 1)
-            {
-                progress?.Report("XOR epoch, numpy and PyTorch");
-                numpy = await torch.BenchNumpyAsync(5000, cancellation).ConfigureAwait(false);
-                var xor = await torch.BenchAsync(
-                    XorNetwork, new TrainingOptions(1, 0.6, Loss.Mse), 4, repeats: 5000, warmup: 500, XorData, cancellation).ConfigureAwait(false);
-                xorTorch = xor.SecondsPerStep;
-            }
-
-            for (var i = 0; i < shapes.Count; i++)
-            {
-                progress?.Report($"round {round}/{Rounds}: {Describe(shapes[i])}, PyTorch");
+                await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
                 var timing = await TorchStepAsync(torch, shapes[i].Batch, shapes[i].Width, shapes[i].Hidden, handRolled[i][0], cancellation).ConfigureAwait(false);
                 reference[i].Add(timing.SecondsPerStep);
                 threads = timing.Threads;
             }
-
-            await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
         }
 
         var times = shapes.Select((shape, i) => new StepTimes(
-            shape.Batch, shape.Width, shape.Hidden, Median(handRolled[i]), reference[i].Count > 0 ? Median(reference[i]) : null)).ToList();
+            shape.Batch,
+            shape.Width,
+            shape.Hidden,
+            Median(handRolled[i]),
+            reference[i].Count > 0 ? Median(reference[i]) : null,
+            reference[i].Count > 0 ? Median(reference[i].Zip(handRolled[i], (t, h) => t / h).ToList()) : null)).ToList();
         return new BenchReport(
             Blas.Active,
             threads,
@@ -107,7 +109,7 @@ public static class EngineBench
     private static double Median(IReadOnlyCollection<double> values) => values.Order().ElementAt(values.Count / 2);
 
     // Long enough for spinning BLAS threads to go back to sleep (OpenBLAS spins for well under 0.1 s).
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(250);
 
     // Each timed call is one 5000-epoch run from the same initial weights, as the catalogue trains: an XOR net
     // trained far longer saturates its sigmoids, and its timings stop describing the seed question's run.
