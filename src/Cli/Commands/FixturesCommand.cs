@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Parity.Harness.Reference;
+using Parity.Harness.Running;
 using Parity.Harness.Scenarios;
 using Spectre.Console;
 
@@ -38,27 +39,43 @@ internal static class FixturesCommand
 
         var checkNames = new Argument<string[]>("names") { Description = "Catalogue scenarios (default: all).", Arity = ArgumentArity.ZeroOrMore };
         var checkPython = CommonOptions.Python();
-        var check = new Command("check", "Prove the committed fixtures are what live PyTorch produces now, from the current scenarios.")
+        var exact = new Option<bool>("--exact") { Description = "Allow no difference at all, not even another machine's rounding." };
+        var check = new Command(
+            "check",
+            "Prove the committed fixtures are what live PyTorch produces now (bit-exact, or within rounding: another machine's last bits), from the current scenarios.")
         {
-            checkNames, checkPython,
+            checkNames, checkPython, exact,
         };
         check.SetAction((parse, cancellation) => Failures.GuardAsync(terminal, false, null, async () =>
         {
             await using var harness = CommonOptions.Harness(ReferenceMode.Live, parse.GetValue(checkPython));
-            var failed = 0;
+            var results = new List<FixtureCheck>();
             foreach (var scenario in Select(harness, parse.GetValue(checkNames)))
             {
-                var result = await harness.CheckAsync(scenario, cancellation).ConfigureAwait(false);
-                failed += result.Ok ? 0 : 1;
-                await terminal.Out.WriteLineAsync($"{(result.Ok ? "ok  " : "FAIL")} {result.Scenario}: {result.Detail}").ConfigureAwait(false);
+                var result = await harness.CheckAsync(scenario, parse.GetValue(exact), cancellation).ConfigureAwait(false);
+                results.Add(result);
+                await terminal.Out.WriteLineAsync($"{Word(result.Freshness),-15} {result.Scenario}: {result.Detail}").ConfigureAwait(false);
             }
 
-            await terminal.Out.WriteLineAsync(failed == 0 ? "Every fixture is what live PyTorch produces." : $"{failed} fixture(s) out of date.").ConfigureAwait(false);
+            var counts = string.Join(", ", results.GroupBy(r => r.Freshness).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Word(g.Key)}"));
+            var failed = results.Count(r => !r.Ok);
+            await terminal.Out.WriteLineAsync(failed == 0
+                ? $"{results.Count} fixture(s): {counts}. Every fixture is what live PyTorch produces."
+                : $"{results.Count} fixture(s): {counts}. {failed} fixture(s) out of date.").ConfigureAwait(false);
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Mismatch;
         }));
 
         return new Command("fixtures", "Regenerate or check what PyTorch produced for the catalogue.") { regenerate, check };
     }
+
+    private static string Word(Freshness freshness) => freshness switch
+    {
+        Freshness.BitExact => "bit-exact",
+        Freshness.WithinRounding => "within rounding",
+        Freshness.Differs => "differs",
+        Freshness.Stale => "stale",
+        _ => "unusable",
+    };
 
     private static List<Scenario> Select(Harness.Running.ParityHarness harness, string[]? names) =>
         [.. (names is { Length: > 0 } ? names : harness.CatalogueNames()).Select(harness.Load)];

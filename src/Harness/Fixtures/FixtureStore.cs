@@ -53,7 +53,8 @@ public sealed partial class FixtureStore(string root)
         {
             throw new FixtureException(
                 $"{Display(Path.Combine(folder, MetaFile))}: made from another version of scenario {scenario.Name} "
-                + $"(hash {Short(meta.ScenarioHash)}, the scenario file is now {Short(scenario.ContentHash)}); {regenerate}");
+                + $"(hash {Short(meta.ScenarioHash)}, the scenario file is now {Short(scenario.ContentHash)}); {regenerate}",
+                stale: true);
         }
 
         try

@@ -7,7 +7,10 @@ namespace Parity.Harness.Running;
 
 public sealed partial class ParityHarness
 {
-    /// <summary>The fixtures' rtol across PyTorch versions (bit-exact on the same version).</summary>
+    /// <summary>
+    /// How far a fixture made by another PyTorch version may be from a live run: versions change kernels and
+    /// algorithms, not only the order of additions, so <see cref="Tolerance.Rounding"/> is too narrow for them.
+    /// </summary>
     public const double CrossVersionRtol = 1e-6;
 
     /// <summary>Runs live PyTorch for the scenario and writes its fixture atomically.</summary>
@@ -32,12 +35,14 @@ public sealed partial class ParityHarness
     }
 
     /// <summary>
-    /// Proves a committed fixture is what live PyTorch produces now: bit-exact on the same PyTorch version, within
-    /// <see cref="CrossVersionRtol"/> otherwise; and that the scenario has not changed since it was made.
+    /// Whether a committed fixture is what live PyTorch produces now, from the current scenario: bit-exact; within
+    /// rounding (<see cref="Tolerance.Rounding"/> in PyTorch's dtype, each quantity at its own scale), as on another
+    /// machine; different; or stale. <paramref name="exact"/> allows no difference at all.
     /// </summary>
-    public async Task<FixtureCheck> CheckAsync(Scenario scenario, CancellationToken cancellation = default)
+    public async Task<FixtureCheck> CheckAsync(Scenario scenario, bool exact = false, CancellationToken cancellation = default)
     {
         var recovered = Fixtures.Recover(scenario.Name);
+        var note = recovered is null ? "" : $" ({recovered})";
         Fixture committed;
         try
         {
@@ -45,50 +50,50 @@ public sealed partial class ParityHarness
         }
         catch (FixtureException error)
         {
-            return new FixtureCheck(scenario.Name, false, error.Message);
+            return new FixtureCheck(scenario.Name, error.Stale ? Freshness.Stale : Freshness.Unusable, error.Message + note);
         }
 
         var live = await ReferenceAsync(scenario, ReferenceMode.Live, cancellation).ConfigureAwait(false);
-        var sameVersion = live.TorchVersion == committed.Meta.Torch;
-        var rtol = sameVersion ? 0 : CrossVersionRtol;
-        var differences = new List<string>();
-        Compare("hand-rolled initial parameters", Flat(committed.HandRolledInitial), Flat(live.HandRolledInitial), rtol, differences);
-        Compare("PyTorch initial parameters", Flat(committed.TorchInitial), Flat(live.TorchInitial), rtol, differences);
-        Compare("losses", committed.Torch.Losses, live.Torch.Losses, rtol, differences);
-        Compare("first steps", committed.Torch.Steps.SelectMany(s => Flat(s.Gradients).Concat(Flat(s.Parameters))).ToList(),
-            live.Torch.Steps.SelectMany(s => Flat(s.Gradients).Concat(Flat(s.Parameters))).ToList(), rtol, differences);
-        Compare("final parameters", Flat(committed.Torch.FinalParameters), Flat(live.Torch.FinalParameters), rtol, differences);
-
-        var how = sameVersion
-            ? $"bit-exact against PyTorch {live.TorchVersion}"
-            : $"within rtol {CrossVersionRtol:G1}: made with PyTorch {committed.Meta.Torch}, live is {live.TorchVersion}";
-        var note = recovered is null ? "" : $" ({recovered})";
-        return differences.Count == 0
-            ? new FixtureCheck(scenario.Name, true, how + note)
-            : new FixtureCheck(scenario.Name, false,
-                $"differs from live PyTorch ({how}): {string.Join("; ", differences)}; regenerate it: {FixtureStore.RegenerateCommand} {scenario.Name}{note}");
-    }
-
-    private static List<double> Flat(IEnumerable<NamedTensor> tensors) => [.. tensors.SelectMany(t => t.Values)];
-
-    private static void Compare(string what, IReadOnlyList<double> committed, IReadOnlyList<double> live, double rtol, List<string> differences)
-    {
-        if (committed.Count != live.Count)
+        var dtype = scenario.Torch.DType;
+        var crossVersion = live.TorchVersion != committed.Meta.Torch;
+        var differences = Quantities(committed.HandRolledInitial, committed.TorchInitial, committed.Torch)
+            .Zip(Quantities(live.HandRolledInitial, live.TorchInitial, live.Torch))
+            .Select(q => q.First.Compare(q.Second, dtype, exact))
+            .OfType<ReferenceNumbers.Difference>()
+            .ToList();
+        var versions = crossVersion ? $"made with PyTorch {committed.Meta.Torch}, live is {live.TorchVersion}" : $"PyTorch {live.TorchVersion}";
+        if (differences.Count == 0)
         {
-            differences.Add($"{what}: {committed.Count} values committed, {live.Count} live");
-            return;
+            return new FixtureCheck(scenario.Name, Freshness.BitExact, versions + note);
         }
 
-        for (var i = 0; i < live.Count; i++)
+        var greatest = differences.MaxBy(d => d.Ulps)!;
+        var regenerate = $"regenerate it: {FixtureStore.RegenerateCommand} {scenario.Name}";
+        if (differences.FirstOrDefault(d => d.Outside is not null && (!crossVersion || exact || !WithinVersionDrift(d))) is { } outside)
         {
-            var same = rtol == 0
-                ? committed[i].Equals(live[i])
-                : Math.Abs(committed[i] - live[i]) <= rtol * Math.Abs(live[i]) || committed[i].Equals(live[i]);
-            if (!same)
-            {
-                differences.Add($"{what}: value {i} is {committed[i]:R} committed, {live[i]:R} live");
-                return;
-            }
+            var rule = exact ? "--exact allows no difference" : $"the rule allows {Tolerance.RoundingUlps} ulps of {dtype.Name()}";
+            return new FixtureCheck(
+                scenario.Name, Freshness.Differs,
+                $"{versions}: {outside.Of.Name}: {outside.Outside} (greatest difference {greatest.Greatest}; {rule}); {regenerate}{note}");
         }
+
+        return new FixtureCheck(
+            scenario.Name, Freshness.WithinRounding,
+            $"{versions}: greatest difference {greatest.Greatest}; the rule allows {Tolerance.RoundingUlps} ulps of {dtype.Name()}{note}");
     }
+
+    // The quantities a fixture holds, each compared at its own scale.
+    private static ReferenceNumbers[] Quantities(
+        IReadOnlyList<NamedTensor> handRolledInitial, IReadOnlyList<NamedTensor> torchInitial, TrainingTrace torch) =>
+    [
+        ReferenceNumbers.Tensors("hand-rolled initial parameters", handRolledInitial),
+        ReferenceNumbers.Tensors("PyTorch initial parameters", torchInitial),
+        ReferenceNumbers.Curve("losses", torch.Losses),
+        ReferenceNumbers.Tensors("first steps' gradients", torch.Steps.Select(s => ($"step {s.Step}: ", s.Gradients))),
+        ReferenceNumbers.Tensors("parameters after the first steps", torch.Steps.Select(s => ($"step {s.Step}: ", s.Parameters))),
+        ReferenceNumbers.Tensors("final parameters", torch.FinalParameters),
+    ];
+
+    private static bool WithinVersionDrift(ReferenceNumbers.Difference difference) =>
+        difference.Absolute <= CrossVersionRtol * difference.Scale;
 }

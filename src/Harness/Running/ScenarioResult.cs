@@ -16,4 +16,13 @@ public sealed record ScenarioResult(
 {
     /// <summary>The verdict.</summary>
     public Verdict Verdict => Curve.Verdict;
+
+    /// <summary>
+    /// How far another machine may move the numbers of this result: <see cref="Tolerance.Rounding"/> in the coarser of
+    /// the two sides' dtypes, at the scale of the larger loss. A snapshot of the result is compared with it.
+    /// </summary>
+    public Tolerance Rounding =>
+        Tolerance.Rounding(
+            Scenario.HandRolled.DType == DType.Float32 || Scenario.Torch.DType == DType.Float32 ? DType.Float32 : DType.Float64,
+            Tolerance.Scale(HandRolled.Losses.Concat(Reference.Torch.Losses)));
 }

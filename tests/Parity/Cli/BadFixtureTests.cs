@@ -60,10 +60,10 @@ public sealed class BadFixtureTests
         });
     }
 
-    [TestCase("corrupt loss", BadLoss)]
-    [TestCase("stale", Stale)]
-    [TestCase("no fixture", "fixtures/xor-seed-parity/meta.json: missing; make the fixture with dotnet run --project src/Cli -- fixtures regenerate xor-seed-parity")]
-    public async Task FixturesCheck_BadFixture_SaysWhichAndWhyAndExitsOne(string fault, string detail)
+    [TestCase("corrupt loss", "unusable", BadLoss)]
+    [TestCase("stale", "stale", Stale)]
+    [TestCase("no fixture", "unusable", "fixtures/xor-seed-parity/meta.json: missing; make the fixture with dotnet run --project src/Cli -- fixtures regenerate xor-seed-parity")]
+    public async Task FixturesCheck_BadFixture_SaysWhichAndWhyAndExitsOne(string fault, string status, string detail)
     {
         // None of these reaches PyTorch: a fixture that cannot be read fails before the live run it is checked against.
         Action corrupt = fault switch
@@ -80,7 +80,7 @@ public sealed class BadFixtureTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(1), error);
-            Assert.That(stdout, Does.StartWith($"FAIL {Seed}: {detail}").And.EndWith("1 fixture(s) out of date.\n"));
+            Assert.That(stdout, Does.StartWith($"{status,-15} {Seed}: {detail}").And.EndWith("1 fixture(s) out of date.\n"));
             Assert.That(scratch.State(), Is.EqualTo(before));
         });
     }
