@@ -51,7 +51,7 @@ internal static class SnapshotMessages
     private static void Changed(StringBuilder text, SnapshotFileCheck check, SnapshotComparison comparison, SnapshotOptions options)
     {
         var c = comparison;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Snapshot {Path.GetFileName(check.VerifiedPath)} does not match (rtol {Short(options.Rtol)}, atol {Short(options.Atol)})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Snapshot {Path.GetFileName(check.VerifiedPath)} does not match (rtol {Short(options.Tolerance.Rtol)}, atol {Short(options.Tolerance.Atol)})");
         var lines = c.VerifiedLineCount == c.ReceivedLineCount
             ? $"{c.VerifiedLineCount} lines"
             : $"verified has {c.VerifiedLineCount} lines, received {c.ReceivedLineCount}";

@@ -1,3 +1,5 @@
+using Parity.Harness.Scenarios;
+
 namespace Parity.Harness.Snapshots;
 
 /// <summary>
@@ -9,12 +11,11 @@ internal sealed record SnapshotOptions
     /// <summary>The defaults: rtol 1e-6, atol 1e-9, no accept, the diff tool launched where allowed.</summary>
     public static SnapshotOptions Default { get; } = new();
 
-    /// <summary>Relative tolerance: a received number r passes against a verified v when
-    /// <c>|r − v| ≤ Atol + Rtol·|v|</c>, as <c>torch.testing.assert_close</c>.</summary>
-    public double Rtol { get; init; } = 1e-6;
-
-    /// <summary>Absolute tolerance, for numbers near zero.</summary>
-    public double Atol { get; init; } = 1e-9;
+    /// <summary>
+    /// How close a received number must be to the verified one, the verified being the expected value. Snapshots of
+    /// reference numbers use <see cref="Tolerance.Rounding"/>, as every place where committed numbers meet recomputed ones.
+    /// </summary>
+    public Tolerance Tolerance { get; init; } = new(1e-6, 1e-9);
 
     /// <summary>CSV columns drawn in the received plot, verified against received; empty: every column after
     /// the first (the x axis).</summary>

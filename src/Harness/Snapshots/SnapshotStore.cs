@@ -56,7 +56,7 @@ internal sealed class SnapshotStore
         }
 
         Directory.CreateDirectory(directory);
-        var tolerance = new Tolerance(options.Rtol, options.Atol);
+        var tolerance = options.Tolerance;
         var checks = files.Select(f => Check(directory, name, f, tolerance)).ToList();
         var failing = checks.Where(c => !c.Matches).ToList();
         if (failing.Count == 0)

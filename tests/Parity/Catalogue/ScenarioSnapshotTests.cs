@@ -35,6 +35,7 @@ public sealed class ScenarioSnapshotTests
             [new SnapshotFile("csv", CurveCsv.Text(result)), new SnapshotFile("txt", summary)],
             SnapshotOptions.Default with
             {
+                Tolerance = result.Rounding,
                 PlotColumns = ["handRolled", "torch"],
                 Accept = SnapshotStore.AcceptRequested(Environment.GetEnvironmentVariable),
             });

@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using Parity.HandRolled.Model;
 using Parity.Harness.Scenarios;
 using Parity.Harness.Snapshots;
 
@@ -53,6 +54,39 @@ public sealed class SnapshotComparerTests
         Assert.That(comparison.Matches, Is.False);
         Assert.That(comparison.Greatest, Is.Null);
     }
+
+    [Test]
+    public void Compare_LastDigitWithOtherPadding_Matches()
+    {
+        // What another machine's kernels print: a loss one digit shorter, the aligned column padded with one space more.
+        var comparison = SnapshotComparer.Compare(
+            "       3       0.2507198902143559      0.25109336793950165    -0.000373\n",
+            "       3       0.2507198902143559       0.2510933679395017    -0.000373\n",
+            Tolerance.Rounding(DType.Float64, 0.25),
+            csv: false);
+
+        Assert.That(comparison.Matches, Is.True);
+    }
+
+    [TestCase("       3       0.2507198902143559       0.2510943679395017    -0.000373", TestName = "Compare_ARealChangeWithOtherPadding_IsANumericDifference")]
+    [TestCase("       4       0.2507198902143559      0.25109336793950165    -0.000373", TestName = "Compare_AnotherEpochWithTheSamePadding_IsANumericDifference")]
+    public void Compare_ARealChange_DoesNotMatch(string received)
+    {
+        var comparison = SnapshotComparer.Compare(
+            "       3       0.2507198902143559      0.25109336793950165    -0.000373\n",
+            received + "\n",
+            Tolerance.Rounding(DType.Float64, 0.25),
+            csv: false);
+
+        Assert.That(comparison.Matches, Is.False);
+        Assert.That(comparison.Greatest, Is.Not.Null);
+    }
+
+    [TestCase("Diagnosis: none", "Diagnosis:   none", true)]
+    [TestCase("Diagnosis: none", "Diagnosis: gradient", false)]
+    [TestCase("steps 1 2", "steps 12", false)]
+    public void Compare_Text_IsEqualButForWhiteSpace(string verified, string received, bool matches) =>
+        Assert.That(SnapshotComparer.Compare(verified + "\n", received + "\n", Default, csv: false).Matches, Is.EqualTo(matches));
 
     // Differences and allowances are computed, so they are compared with a tolerance of a few ulps.
     private static bool Same(NumericDifference a, NumericDifference b) =>
