@@ -40,6 +40,7 @@ public sealed partial class ExternalTrainer
 
         var (output, ending) = await stdout.ConfigureAwait(false);
         var errors = await stderr.ConfigureAwait(false);
+        await trainer.WaitUntilGoneAsync(DrainGrace).ConfigureAwait(false);
         cancellation.ThrowIfCancellationRequested();
         return ending == Ending.TooLong
             ? throw Fail(string.Create(CultureInfo.InvariantCulture, $"printed more than {OutputLimit / (1024.0 * 1024.0):0.##} MiB on stdout and was killed"), errors)

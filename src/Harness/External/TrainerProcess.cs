@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
@@ -76,7 +77,58 @@ internal sealed class TrainerProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Returns once no process of the trainer's group is still running, or after <paramref name="limit"/>. A killed
+    /// process closes its files before it has finished dying: its pipes are at end of file while it still runs for a
+    /// moment (longer on a loaded machine), so that end does not prove it is gone. A zombie waiting for its parent to
+    /// reap it runs nothing, and counts as gone.
+    /// </summary>
+    public async Task WaitUntilGoneAsync(TimeSpan limit)
+    {
+        if (!grouped || !Directory.Exists("/proc"))
+        {
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (GroupRuns(Process.Id) && clock.Elapsed < limit)
+        {
+            await Task.Delay(5).ConfigureAwait(false);
+        }
+    }
+
     public void Dispose() => Process.Dispose();
+
+    // /proc/PID/stat is "pid (comm) state ppid pgrp …"; comm may hold spaces and parentheses, so fields are counted
+    // from the last parenthesis.
+    private static bool GroupRuns(int group)
+    {
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out _))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(folder, "stat"));
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                continue; // it ended while the folder was being read
+            }
+
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 4);
+            if (fields.Length > 2 && fields[0] is not ("Z" or "X") && fields[2] == group.ToString(CultureInfo.InvariantCulture))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int KillProcessGroup(int pid, int signal);
