@@ -11,16 +11,12 @@ internal static class TestTrainers
 {
     /// <summary>The seed-style numpy trainer with one bug (see its docstring).</summary>
     public static string Numpy(string bug) =>
-        $"/usr/bin/python3 '{Path.Combine(Repository.Root, "tests", "Parity", "Diagnosis", "Trainers", "seed_numpy_trainer.py")}' {bug}";
+        $"{Requires.SystemPython} '{Path.Combine(Repository.Root, "tests", "Parity", "Diagnosis", "Trainers", "seed_numpy_trainer.py")}' {bug}";
 
     /// <summary>Verifies an external trainer as <c>parity verify</c> does, with PyTorch live or from the fixtures.</summary>
     public static async Task<ScenarioResult> VerifyAsync(string scenarioName, string commandLine)
     {
-        if (!File.Exists("/usr/bin/python3"))
-        {
-            NUnit.Framework.Assert.Ignore("the numpy test trainers need /usr/bin/python3 with numpy (Debian python3-numpy)");
-        }
-
+        Requires.NumpyInSystemPython();
         var harness = Live.Harness;
         var scenario = harness.Load(scenarioName);
         var reference = await harness.ReferenceAsync(scenario, await Live.ReferenceModeAsync());

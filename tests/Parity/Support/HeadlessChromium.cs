@@ -5,30 +5,13 @@ namespace Parity.Tests.Support;
 
 /// <summary>
 /// Debian's <c>/usr/bin/chromium</c> run headless on a local file, offline and with a throw-away profile. Tests that
-/// need it are skipped with the reason when it is not installed — or fail, when <c>PARITY_REQUIRE_BROWSER=1</c> (CI).
+/// need it call <see cref="Requires.HeadlessChromiumInstalled"/> first.
 /// </summary>
 internal static class HeadlessChromium
 {
     public const string Executable = "/usr/bin/chromium";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-
-    /// <summary>Skips (or fails, when required) the calling test when Chromium is not installed.</summary>
-    public static void Require()
-    {
-        if (File.Exists(Executable))
-        {
-            return;
-        }
-
-        var reason = $"{Executable} not found; install it with `apt-get install -y chromium`";
-        if (Environment.GetEnvironmentVariable("PARITY_REQUIRE_BROWSER") is "1" or "true")
-        {
-            Assert.Fail($"A browser is required (PARITY_REQUIRE_BROWSER=1) but unavailable: {reason}");
-        }
-
-        Assert.Ignore($"Headless Chromium unavailable, test skipped: {reason}");
-    }
 
     /// <summary>Renders <paramref name="page"/> into a PNG of the given window size.</summary>
     public static async Task ScreenshotAsync(string page, string png, int width, int height) =>

@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using Parity.Harness.Reference;
 using Parity.Harness.Running;
 using Parity.TorchReference;
@@ -8,7 +7,7 @@ namespace Parity.Tests.Support;
 /// <summary>
 /// The one harness session of a test run, and with it the one PyTorch worker, shared by every test (torch is
 /// imported once). Tests that need live PyTorch call <see cref="TorchAsync"/>: when no Python with torch is found
-/// they are skipped with the reason — or fail, when the run settings say <c>RequireTorch</c> (CI does).
+/// they are skipped with the reason — or fail, when torch is required (<see cref="Settings.Required"/>; CI requires it).
 /// </summary>
 internal static class Live
 {
@@ -26,13 +25,7 @@ internal static class Live
             return await Harness.TorchAsync().ConfigureAwait(false);
         }
 
-        var reason = await UnavailableReasonAsync().ConfigureAwait(false);
-        if (Settings.RequireTorch)
-        {
-            Assert.Fail($"PyTorch is required by the run settings (RequireTorch=true) but unavailable: {reason}");
-        }
-
-        Assert.Ignore($"Live PyTorch unavailable, test skipped: {reason}");
+        Requires.Check(Requires.Torch, await UnavailableReasonAsync().ConfigureAwait(false));
         return null!;
     }
 

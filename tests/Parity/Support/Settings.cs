@@ -6,12 +6,41 @@ namespace Parity.Tests.Support;
 /// <summary>The run settings of parity.runsettings (TestRunParameters), with environment overrides.</summary>
 internal static class Settings
 {
+    /// <summary>The variable that lists the capabilities a run requires (<see cref="Requires"/>).</summary>
+    public const string RequireVariable = "PARITY_REQUIRE";
+
     /// <summary>A Python to try first (after PARITY_PYTHON).</summary>
     public static string? Python => TestContext.Parameters.Get("Python", null as string) is { Length: > 0 } p ? p : null;
 
     /// <summary>Whether a missing PyTorch fails live tests instead of skipping them (CI: true).</summary>
-    public static bool RequireTorch =>
-        Flag(Environment.GetEnvironmentVariable("PARITY_REQUIRE_TORCH")) ?? Flag(TestContext.Parameters.Get("RequireTorch", null as string)) ?? false;
+    public static bool RequireTorch => Required.Contains(Requires.Torch.Name);
+
+    /// <summary>
+    /// The capabilities whose absence fails a test instead of skipping it: <c>PARITY_REQUIRE</c>, a comma-separated list
+    /// of names or <c>all</c>; <c>PARITY_REQUIRE_TORCH=1</c> or the RequireTorch run setting add python3, numpy and torch;
+    /// <c>PARITY_REQUIRE_BROWSER=1</c> adds chromium.
+    /// </summary>
+    public static IReadOnlySet<string> Required
+    {
+        get
+        {
+            var names = (Environment.GetEnvironmentVariable(RequireVariable) ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .SelectMany(n => n == "all" ? Requires.All.Select(c => c.Name) : [n])
+                .ToHashSet(StringComparer.Ordinal);
+            if (Flag(Environment.GetEnvironmentVariable("PARITY_REQUIRE_TORCH")) ?? Flag(TestContext.Parameters.Get("RequireTorch", null as string)) ?? false)
+            {
+                names.UnionWith([Requires.Python3.Name, Requires.Numpy.Name, Requires.Torch.Name]);
+            }
+
+            if (Flag(Environment.GetEnvironmentVariable("PARITY_REQUIRE_BROWSER")) ?? false)
+            {
+                names.Add(Requires.Chromium.Name);
+            }
+
+            return names;
+        }
+    }
 
     /// <summary>live | fixtures | auto: PARITY_REFERENCE, else the run setting, else auto.</summary>
     public static ReferenceMode Reference =>

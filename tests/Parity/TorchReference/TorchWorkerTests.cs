@@ -112,13 +112,8 @@ public sealed partial class TorchWorkerTests
 
     private static string AnyPython()
     {
-        var python = new[] { "/usr/bin/python3", "/usr/local/bin/python3" }.FirstOrDefault(File.Exists);
-        if (python is null)
-        {
-            Assert.Ignore("no python3 at /usr/bin or /usr/local/bin for this test");
-        }
-
-        return python!;
+        Requires.Python();
+        return Requires.SystemPython;
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

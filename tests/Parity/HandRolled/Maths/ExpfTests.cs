@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 using NUnit.Framework;
 using Parity.HandRolled.Maths;
 using Parity.Tests.Support;
@@ -83,7 +81,7 @@ public sealed class ExpfTests
     [Test]
     public void Exp_OnGlibcX64WithFma_IsTheCLibrarysExpf()
     {
-        AssumeGlibcX64WithFma();
+        Requires.GlibcExpfWithFma();
 
         AssertSameAsMathF(Stride);
     }
@@ -92,7 +90,7 @@ public sealed class ExpfTests
     [Explicit("all 2^32 floats, 16 s in Release: the figure the README states")]
     public void Exp_OnGlibcX64WithFma_IsTheCLibrarysExpfForEveryFloat()
     {
-        AssumeGlibcX64WithFma();
+        Requires.GlibcExpfWithFma();
 
         AssertSameAsMathF(1);
     }
@@ -109,12 +107,4 @@ public sealed class ExpfTests
             }
         }
     }
-
-    private static void AssumeGlibcX64WithFma() =>
-        Assume.That(
-            RuntimeInformation.OSArchitecture == Architecture.X64 && Fma.IsSupported && IsGlibc(),
-            "glibc's FMA expf is the one ported: x86-64 Linux with FMA only");
-
-    private static bool IsGlibc() =>
-        OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libc.so.6", out var libc) && NativeLibrary.TryGetExport(libc, "gnu_get_libc_version", out _);
 }

@@ -11,7 +11,7 @@ public sealed partial class ReportTests
     [Test]
     public async Task Report_HeadlessChromium_RendersEveryScenariosPlot()
     {
-        HeadlessChromium.Require();
+        Requires.HeadlessChromiumInstalled();
         var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, "parity-report.png");
 
         await HeadlessChromium.ScreenshotAsync(page, screenshot, 1200, 4000);
