@@ -21,6 +21,9 @@ public sealed record Tolerance(double Rtol, double Atol)
     public static Tolerance DefaultFor(DType handRolled, DType torch) =>
         handRolled == DType.Float64 && torch == DType.Float64 ? Float64 : Float32;
 
+    /// <summary>How far a value may lie from <paramref name="expected"/> and still be close: <c>Atol + Rtol·|e|</c>.</summary>
+    public double Allowance(double expected) => Atol + (Rtol * Math.Abs(expected));
+
     /// <summary>
     /// Whether <paramref name="actual"/> is close to <paramref name="expected"/>. A NaN or infinity is close only to
     /// itself: an infinite expected value would otherwise make the allowance infinite too.
@@ -28,5 +31,5 @@ public sealed record Tolerance(double Rtol, double Atol)
     public bool IsClose(double actual, double expected) =>
         !double.IsFinite(actual) || !double.IsFinite(expected)
             ? actual.Equals(expected)
-            : Math.Abs(actual - expected) <= Atol + (Rtol * Math.Abs(expected));
+            : Math.Abs(actual - expected) <= Allowance(expected);
 }
