@@ -1,87 +1,136 @@
+using System.Globalization;
+using OxyPlot;
+using OxyPlot.Annotations;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+
 namespace Parity.Harness.Plots;
 
 /// <summary>
-/// The plot of one comparison as a self-contained SVG document (no scripts, fonts or external resources; valid
-/// inline in HTML). Two panels share the epoch axis:
+/// The plot of one comparison: two panels stacked over one epoch axis.
 /// <list type="bullet">
-/// <item>top: both logged loss curves on a log scale, with the first non-finite epoch marked;</item>
-/// <item>bottom: <c>|hand-rolled − PyTorch|</c> per epoch on a log scale (exact zeros on a "0" line at its foot),
-/// against the allowance <c>atol + rtol·|torch|</c>, with the first mismatching epoch marked.</item>
+/// <item>top (<see cref="LossAxis"/>): both logged loss curves on a log scale, the first non-finite epoch marked;</item>
+/// <item>bottom (<see cref="DifferenceAxis"/>): <c>|hand-rolled − PyTorch|</c> per epoch on a log scale, against the
+/// allowance of the comparison's tolerance, the first mismatching epoch marked. Exact zeros lie on a line labelled
+/// "0" at the axis's foot, a decade below every other value.</item>
 /// </list>
-/// Each polyline is thinned to at most <c>2 × <see cref="Buckets"/></c> points, so 5000 epochs stay small, and the
-/// same input always gives the same bytes.
 /// </summary>
-internal static partial class CurvePlot
+internal static class CurvePlot
 {
-    private const int Width = 900;
-    private const int Height = 560;
+    public const string EpochAxis = "epoch";
+    public const string LossAxis = "loss";
+    public const string DifferenceAxis = "difference";
 
-    // About 1.6 px per bucket: below what the eye resolves, and at most 1000 points a polyline.
-    private const int Buckets = 500;
+    private const string HandRolledColour = "#6baed6";
+    private const string TorchColour = "#d95f02";
+    private const string DifferenceColour = "#238b45";
+    private const string AllowanceColour = "#737373";
+    private const string MismatchColour = "#7b3294";
+    private const string NonFiniteColour = "#d62728";
 
-    // The strip at the foot of the difference panel where exact zeros are drawn, apart from the log decades.
-    private const double ZeroBand = 16;
+    /// <summary>The plot as an SVG document (<see cref="PlotSvg"/>).</summary>
+    public static string Render(CurvePlotInput input) => PlotSvg.Export(Model(input));
 
-    private static readonly PlotArea LossArea = new(Left: 78, Top: 62, Right: 878, Bottom: 282);
-    private static readonly PlotArea DifferenceArea = new(Left: 78, Top: 342, Right: 878, Bottom: 508);
-
-    private static readonly Stroke HandRolledStroke = new("#6baed6", 4);
-    private static readonly Stroke TorchStroke = new("#d95f02", 1.5);
-    private static readonly Stroke DifferenceStroke = new("#238b45", 1.5);
-    private static readonly Stroke AllowanceStroke = new("#737373", 1.2, "6 4");
-    private static readonly Stroke MismatchStroke = new("#7b3294", 1.2, "3 3");
-    private static readonly Stroke NonFiniteStroke = new("#d62728", 1.5, "6 4");
-    private static readonly Stroke AxisStroke = new("#333333", 1);
-    private static readonly Stroke GridStroke = new("#e6e6e6", 1);
-
-    /// <summary>Renders the plot; see <see cref="CurvePlot"/>.</summary>
-    /// <returns>The SVG document, UTF-16 text without an XML declaration.</returns>
-    public static string Render(CurvePlotInput input)
+    /// <summary>The plot's model; see <see cref="CurvePlot"/>.</summary>
+    public static PlotModel Model(CurvePlotInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var epochs = Math.Max(input.HandRolled.Count, input.Torch.Count);
-        var x = new EpochAxis(epochs, LossArea.Left, LossArea.Right);
-        var firstNonFinite = FirstNonFinite(input.HandRolled, input.Torch);
-
-        var svg = new SvgWriter(Width, Height, input.Title);
-        svg.Text(Width / 2.0, 24, input.Title, new TextStyle(Anchor: "middle", Size: 16, Bold: true), "title");
-        DrawLossPanel(svg, input, x, firstNonFinite);
-        DrawDifferencePanel(svg, input, x, epochs, firstNonFinite);
-        svg.Text(DifferenceArea.CenterX, DifferenceArea.Bottom + 38, "epoch", new TextStyle(Anchor: "middle", Size: 12), "axis-label");
-        return svg.Finish();
+        var model = PlotParts.Model(input.Title);
+        var epochs = PlotParts.LinearAxis(AxisPosition.Bottom, "epoch", EpochAxis);
+        (epochs.Minimum, epochs.Maximum) = (0, Math.Max(1, input.Epochs - 1));
+        model.Axes.Add(epochs);
+        model.Legends.Add(PlotParts.Legend(LossAxis, LegendPlacement.Outside, LegendPosition.TopLeft));
+        // Centred on the plot area's height, the second legend sits in the gap between the panels.
+        model.Legends.Add(PlotParts.Legend(DifferenceAxis, LegendPlacement.Inside, LegendPosition.LeftMiddle));
+        AddLossPanel(model, input);
+        AddDifferencePanel(model, input);
+        return model;
     }
 
-    /// <summary>The first epoch at which either side's loss is NaN or infinite, if any.</summary>
-    private static int? FirstNonFinite(IReadOnlyList<double> handRolled, IReadOnlyList<double> torch)
+    private static void AddLossPanel(PlotModel model, CurvePlotInput input)
     {
-        static int? First(IReadOnlyList<double> values)
+        model.Axes.Add(PlotParts.LogAxis(LossAxis, "loss", start: 0.56, end: 1));
+        // The hand-rolled line is wide and light, PyTorch's narrow and dark on top: where they agree, both show.
+        model.Series.Add(PlotParts.Line("hand-rolled", HandRolledColour, 4, LineStyle.Solid, LossAxis, Points(input.HandRolled)));
+        model.Series.Add(PlotParts.Line("PyTorch", TorchColour, 1.5, LineStyle.Solid, LossAxis, Points(input.Torch)));
+        if (FirstNonFinite(input) is { } epoch)
         {
-            for (var epoch = 0; epoch < values.Count; epoch++)
-            {
-                if (!double.IsFinite(values[epoch]))
-                {
-                    return epoch;
-                }
-            }
+            model.Annotations.Add(EpochMarker(epoch, LossAxis, NonFiniteColour, $"NaN/∞ from epoch {Integer(epoch)}"));
+        }
+    }
 
-            return null;
+    /// <summary>
+    /// The difference against the allowance. Exact zeros are drawn on a line one decade below the lowest decade of
+    /// every positive value, so no other value shares the band that is labelled "0".
+    /// </summary>
+    private static void AddDifferencePanel(PlotModel model, CurvePlotInput input)
+    {
+        var compared = Math.Min(input.HandRolled.Count, input.Torch.Count);
+        var differences = Enumerable.Range(0, compared).Select(e => Math.Abs(input.HandRolled[e] - input.Torch[e])).ToList();
+        var allowances = input.Torch.Select(input.Tolerance.Allowance).ToList();
+        var positive = differences.Concat(allowances).Where(v => v > 0 && double.IsFinite(v)).ToList();
+        var zero = Math.Pow(10, Math.Floor(Math.Log10(positive.DefaultIfEmpty(1).Min())) - 1);
+        double OnAxis(double value) => value == 0 ? zero : value;
+
+        var axis = PlotParts.LogAxis(DifferenceAxis, "|difference|", start: 0, end: 0.44);
+        if (differences.Contains(0) || allowances.Contains(0))
+        {
+            // The zero line just above the axis's foot, where OxyPlot labels it; an axis of nothing but zeros reaches
+            // one decade above it.
+            (axis.Minimum, axis.Maximum) = (zero * 0.9, positive.Count > 0 ? double.NaN : zero * 10);
+            axis.LabelFormatter = value => IsZeroLine(value, zero) ? "0" : value.ToString(axis.StringFormat, CultureInfo.InvariantCulture);
         }
 
-        return (First(handRolled), First(torch)) switch
+        model.Axes.Add(axis);
+        var allowance = $"allowance {Format(input.Tolerance.Atol)} + {Format(input.Tolerance.Rtol)}·|PyTorch|";
+        model.Series.Add(PlotParts.Line(
+            allowance, AllowanceColour, 1.2, LineStyle.Dash, DifferenceAxis, Points(allowances.Select(OnAxis))));
+        model.Series.Add(PlotParts.Line(
+            "|hand-rolled − PyTorch|", DifferenceColour, 1.5, LineStyle.Solid, DifferenceAxis, Points(differences.Select(OnAxis))));
+        if (input.FirstMismatchEpoch is { } epoch && epoch >= 0 && epoch < input.Epochs)
         {
-            ({ } h, { } t) => Math.Min(h, t),
-            (var h, var t) => h ?? t,
-        };
+            model.Annotations.Add(EpochMarker(epoch, DifferenceAxis, MismatchColour, $"first mismatch: epoch {Integer(epoch)}"));
+        }
     }
 
-    /// <summary>Pixel points of the values that <paramref name="y"/> can place (the others are skipped), thinned.</summary>
-    private static IReadOnlyList<PlotPoint> Curve(IEnumerable<double> values, EpochAxis x, Func<double, double?> y)
+    private static bool IsZeroLine(double value, double zero) => Math.Abs(Math.Log10(value) - Math.Log10(zero)) < 1e-9;
+
+    /// <summary>A dashed vertical line across one panel at an epoch, labelled at the panel's top.</summary>
+    private static LineAnnotation EpochMarker(int epoch, string yAxisKey, string colour, string text) => new()
     {
-        var points = values
-            .Select((value, epoch) => (Y: y(value), Epoch: epoch))
-            .Where(p => p.Y is not null)
-            .Select(p => new PlotPoint(x.Map(p.Epoch), p.Y!.Value))
-            .ToList();
-        return MinMaxDownsampler.Reduce(points, LossArea.Left, LossArea.Right, Buckets);
+        Type = LineAnnotationType.Vertical,
+        X = epoch,
+        XAxisKey = EpochAxis,
+        YAxisKey = yAxisKey,
+        Color = OxyColor.Parse(colour),
+        StrokeThickness = 1.5,
+        LineStyle = LineStyle.Dash,
+        Text = text,
+        TextColor = OxyColor.Parse(colour),
+        TextOrientation = AnnotationTextOrientation.Horizontal,
+        TextHorizontalAlignment = HorizontalAlignment.Left,
+        TextVerticalAlignment = VerticalAlignment.Top,
+        TextLinePosition = 1,
+        TextMargin = 4,
+        BorderBackground = OxyColors.White,
+    };
+
+    /// <summary>One point per epoch, epoch 0 first.</summary>
+    private static IEnumerable<DataPoint> Points(IEnumerable<double> values) => values.Select((value, epoch) => new DataPoint(epoch, value));
+
+    /// <summary>The first epoch at which either side's loss is NaN or infinite, if any.</summary>
+    private static int? FirstNonFinite(CurvePlotInput input)
+    {
+        static bool NonFinite(IReadOnlyList<double> losses, int epoch) => epoch < losses.Count && !double.IsFinite(losses[epoch]);
+        var first = Enumerable.Range(0, input.Epochs).FirstOrDefault(e => NonFinite(input.HandRolled, e) || NonFinite(input.Torch, e), -1);
+        return first < 0 ? null : first;
     }
+
+    private static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A tolerance as people write it: <c>1e-7</c>, <c>2.5e-5</c>, <c>0.01</c>, <c>0</c>.</summary>
+    private static string Format(double value) =>
+        value == 0 || (Math.Abs(value) >= 1e-3 && Math.Abs(value) < 1e4)
+            ? value.ToString("G3", CultureInfo.InvariantCulture)
+            : value.ToString("0.##e0", CultureInfo.InvariantCulture);
 }

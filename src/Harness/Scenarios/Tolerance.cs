@@ -31,6 +31,9 @@ public sealed record Tolerance(double Rtol, double Atol)
     public static Tolerance DefaultFor(DType handRolled, DType torch) =>
         handRolled == DType.Float64 && torch == DType.Float64 ? Float64 : Float32;
 
+    /// <summary>How far a value may lie from <paramref name="expected"/> and still be close: <c>Atol + Rtol·|e|</c>.</summary>
+    public double Allowance(double expected) => Atol + (Rtol * Math.Abs(expected));
+
     /// <summary>
     /// Where committed reference numbers meet recomputed ones (a fixture and a live run, a verified snapshot and a
     /// received one): the same computation on another machine. BLAS kernels, CPUs and libms change the order of
@@ -67,7 +70,4 @@ public sealed record Tolerance(double Rtol, double Atol)
         !double.IsFinite(actual) || !double.IsFinite(expected)
             ? actual.Equals(expected)
             : Math.Abs(actual - expected) <= Allowance(expected);
-
-    /// <summary>How far from <paramref name="expected"/> a close value may be: <c>Atol + Rtol·|e|</c>.</summary>
-    public double Allowance(double expected) => Atol + (Rtol * Math.Abs(expected));
 }

@@ -1,3 +1,4 @@
+using Parity.Harness.Plots;
 using Parity.Harness.Scenarios;
 
 namespace Parity.Harness.Snapshots;
@@ -136,7 +137,7 @@ internal sealed class SnapshotStore
 
         var path = SnapshotNames.ReceivedPath(directory, name, "svg");
         var csv = failing.FirstOrDefault(c => c.IsCsv && c.Verified is not null);
-        var svg = csv is null ? null : SnapshotPlot.Render(name, csv.Verified!, csv.Received, options.PlotColumns);
+        var svg = csv is null ? null : SnapshotDiffPlot.Render(name, csv.Verified!, csv.Received, options.PlotColumns);
         if (svg is null)
         {
             File.Delete(path);

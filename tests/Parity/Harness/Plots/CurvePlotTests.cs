@@ -1,161 +1,149 @@
-using System.Globalization;
-using System.Xml.Linq;
 using NUnit.Framework;
+using OxyPlot;
+using OxyPlot.Annotations;
+using OxyPlot.Axes;
+using OxyPlot.Series;
 using Parity.Harness.Plots;
+using Parity.Harness.Scenarios;
+using Parity.Tests.Support;
 
 namespace Parity.Tests.Harness.Plots;
 
 [Parallelizable(ParallelScope.Children)]
 public sealed class CurvePlotTests
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    private static readonly Tolerance Float32 = new(Rtol: 1e-4, Atol: 1e-7);
 
     [Test]
-    public void Render_SeedLikeCurves_IsAnSvgDocument()
+    public void Model_SeedLikeCurves_BothLossesOnTheLogLossAxisOnePointAnEpoch()
     {
-        var document = XDocument.Parse(CurvePlot.Render(SeedLike("xor-seed-parity — parity", epochs: 5000)));
+        var input = SeedLike("xor-seed-parity — parity", epochs: 5000);
 
-        Assert.That(document.Root!.Name, Is.EqualTo(Svg + "svg"));
-        Assert.That(document.Root.Attribute("viewBox")?.Value, Is.EqualTo("0 0 900 560"));
+        var model = CurvePlot.Model(input);
+
+        var losses = Lines(model, CurvePlot.LossAxis);
+        Assert.That(model.Title, Is.EqualTo("xor-seed-parity — parity"));
+        Assert.That(Axis(model, CurvePlot.LossAxis), Is.InstanceOf<LogarithmicAxis>());
+        Assert.That(losses.Select(l => l.Title), Is.EqualTo(new[] { "hand-rolled", "PyTorch" }));
+        Assert.That(losses[0].Points.Select(p => p.Y), Is.EqualTo(input.HandRolled));
+        Assert.That(losses[1].Points.Select(p => p.Y), Is.EqualTo(input.Torch));
+        Assert.That(losses[1].Points.Select(p => p.X), Is.EqualTo(Enumerable.Range(0, 5000).Select(e => (double)e)));
     }
 
     [Test]
-    public void Render_5000Epochs_TopPanelHasTwoThinnedCurves()
+    public void Model_Panels_DifferenceStackedBelowLossOverOneEpochAxis()
     {
-        var document = XDocument.Parse(CurvePlot.Render(SeedLike("xor-seed-parity — parity", epochs: 5000)));
+        var model = CurvePlot.Model(SeedLike("stacked", epochs: 5000));
 
-        var curves = Curves(Panel(document, "loss"));
-
-        Assert.That(curves.Select(c => c.Attribute("class")!.Value), Is.EqualTo(new[] { "curve hand-rolled", "curve torch" }));
-        // 500 min/max buckets keep at most 1000 points; far fewer would mean the curve lost its shape.
-        Assert.That(curves.Select(c => Points(c).Count), Has.All.InRange(200, 1100));
+        var (epoch, loss, difference) = (Axis(model, CurvePlot.EpochAxis), Axis(model, CurvePlot.LossAxis), Axis(model, CurvePlot.DifferenceAxis));
+        Assert.That(model.Axes, Has.Count.EqualTo(3));
+        Assert.That((epoch.Position, epoch.Title, epoch.Minimum, epoch.Maximum), Is.EqualTo((AxisPosition.Bottom, "epoch", 0.0, 4999.0)));
+        Assert.That((loss.Position, loss.Title, loss.EndPosition), Is.EqualTo((AxisPosition.Left, "loss", 1.0)));
+        Assert.That((difference.Position, difference.Title, difference.StartPosition), Is.EqualTo((AxisPosition.Left, "|difference|", 0.0)));
+        Assert.That(difference.EndPosition, Is.LessThan(loss.StartPosition), "a gap between the panels, the difference below");
+        Assert.That(model.Legends.Select(l => l.Key), Is.EqualTo(new[] { CurvePlot.LossAxis, CurvePlot.DifferenceAxis }));
+        Assert.That(model.Series.Select(s => s.LegendKey), Is.EqualTo(model.Series.Cast<LineSeries>().Select(s => s.YAxisKey)), "each panel its own legend");
     }
 
     [Test]
-    public void Render_SpikeAmong5000Epochs_SurvivesThinning()
+    public void Model_LateDivergence_DifferenceAgainstTheAllowanceEveryEpoch()
+    {
+        var input = LateDivergence();
+
+        var lines = Lines(CurvePlot.Model(input), CurvePlot.DifferenceAxis);
+
+        Assert.That(Axis(CurvePlot.Model(input), CurvePlot.DifferenceAxis), Is.InstanceOf<LogarithmicAxis>());
+        Assert.That(lines.Select(l => l.Title), Is.EqualTo(new[] { "allowance 1e-7 + 1e-4·|PyTorch|", "|hand-rolled − PyTorch|" }));
+        Assert.That(lines[0].Points.Select(p => p.Y), Is.EqualTo(input.Torch.Select(t => 1e-7 + (1e-4 * Math.Abs(t)))).Within(1e-18));
+        Assert.That(lines[1].Points.Select(p => p.Y), Is.EqualTo(input.HandRolled.Zip(input.Torch, (h, t) => Math.Abs(h - t))));
+    }
+
+    [Test]
+    public void Model_FirstMismatch_VerticalLineAtItsEpochInTheDifferencePanel()
+    {
+        var input = LateDivergence();
+
+        var marker = CurvePlot.Model(input).Annotations.Cast<LineAnnotation>().Single();
+
+        Assert.That((marker.Type, marker.X, marker.YAxisKey), Is.EqualTo((LineAnnotationType.Vertical, (double)input.FirstMismatchEpoch!.Value, CurvePlot.DifferenceAxis)));
+        Assert.That(marker.Text, Is.EqualTo($"first mismatch: epoch {input.FirstMismatchEpoch}"));
+    }
+
+    [Test]
+    public void Model_NonFiniteLoss_MarkedInTheLossPanel()
+    {
+        var input = SeedLike("diverges", epochs: 1000);
+        double[] handRolled = [.. input.HandRolled.Select((l, e) => e < 700 ? l : e == 700 ? double.PositiveInfinity : double.NaN)];
+
+        var model = CurvePlot.Model(input with { HandRolled = handRolled, FirstMismatchEpoch = 700 });
+
+        var markers = model.Annotations.Cast<LineAnnotation>().Select(a => (a.X, a.YAxisKey, a.Text)).ToList();
+        Assert.That(markers, Is.EquivalentTo(new[]
+        {
+            (700.0, CurvePlot.LossAxis, "NaN/∞ from epoch 700"),
+            (700.0, CurvePlot.DifferenceAxis, "first mismatch: epoch 700"),
+        }));
+    }
+
+    [Test]
+    public void Model_IdenticalCurves_ZerosOnTheAxisFootLabelledZero()
+    {
+        var input = SeedLike("exact", epochs: 300);
+
+        var model = CurvePlot.Model(input with { Torch = input.HandRolled });
+
+        var axis = Axis(model, CurvePlot.DifferenceAxis);
+        var (allowance, difference) = (Lines(model, CurvePlot.DifferenceAxis)[0], Lines(model, CurvePlot.DifferenceAxis)[1]);
+        var zero = difference.Points[0].Y;
+        Assert.That(difference.Points.Select(p => p.Y), Has.All.EqualTo(zero), "every epoch on one line");
+        Assert.That(axis.Minimum, Is.LessThan(zero).And.GreaterThan(zero / 2), "just above the axis's foot");
+        Assert.That(axis.LabelFormatter(zero), Is.EqualTo("0"));
+        Assert.That(axis.LabelFormatter(zero * 100), Is.EqualTo("1e" + Math.Round(Math.Log10(zero * 100))));
+        Assert.That(allowance.Points.Select(p => p.Y), Has.All.GreaterThanOrEqualTo(zero * 10), "no other value in the decade of the zeros");
+        Assert.That(allowance.Points.Min(p => p.Y), Is.LessThan(zero * 100), "the zeros one decade below the lowest decade of the others");
+    }
+
+    [Test]
+    public void Render_IdenticalCurvesAtToleranceZero_EverythingOnTheZeroLine()
+    {
+        var input = SeedLike("bit-exact", epochs: 300);
+
+        var exact = input with { Torch = input.HandRolled, Tolerance = new Tolerance(0, 0) };
+
+        var lines = Lines(CurvePlot.Model(exact), CurvePlot.DifferenceAxis);
+        Assert.That(lines.SelectMany(l => l.Points).Select(p => p.Y).Distinct().ToList(), Has.Count.EqualTo(1), "allowance and difference both 0");
+        Assert.That(() => CurvePlot.Render(exact), Throws.Nothing, "OxyPlot draws an axis whose data is one value");
+    }
+
+    [Test]
+    public void Model_NoEpochs_StillBothPanelsAndRenders()
+    {
+        var empty = new CurvePlotInput("empty", [], [], Float32, null);
+
+        var model = CurvePlot.Model(empty);
+
+        Assert.That(model.Series.Cast<LineSeries>().Select(s => s.Points.Count), Is.EqualTo(new[] { 0, 0, 0, 0 }));
+        Assert.That(() => CurvePlot.Render(empty), Throws.Nothing);
+    }
+
+    [Test]
+    public void Draw_SpikeAmong5000Epochs_ThinnedPerPixelColumnAndTheSpikeSurvives()
     {
         var input = SeedLike("spike", epochs: 5000);
         var spiked = input.HandRolled.ToArray();
         spiked[2500] = 10;
-        var document = XDocument.Parse(CurvePlot.Render(input with { HandRolled = spiked }));
+        var model = CurvePlot.Model(input with { HandRolled = spiked });
 
-        var handRolled = Curves(Panel(document, "loss"))[0];
-        var highest = Points(handRolled).Min(p => p.Y);
+        var drawn = DrawnLines.Of(model, PlotSvg.Width, PlotSvg.Height);
 
-        Assert.That(highest, Is.EqualTo(62).Within(0.05), "a loss of 10 tops the axis (1e1) at the panel's top edge");
-    }
-
-    [Test]
-    public void Render_NonFiniteLoss_MarksItsEpochAndPrintsOnlyNumbers()
-    {
-        var input = SeedLike("diverges", epochs: 1000);
-        var handRolled = input.HandRolled.ToArray();
-        handRolled[700] = double.PositiveInfinity;
-        for (var epoch = 701; epoch < handRolled.Length; epoch++)
-        {
-            handRolled[epoch] = double.NaN;
-        }
-
-        var svg = CurvePlot.Render(input with { HandRolled = handRolled, FirstMismatchEpoch = 700 });
-        var document = XDocument.Parse(svg);
-
-        var marker = Panel(document, "loss").Elements(Svg + "g").Single(g => g.Attribute("class")?.Value == "marker non-finite");
-        Assert.That(marker.Element(Svg + "text")?.Value, Is.EqualTo("NaN/∞ from epoch 700"));
-        Assert.That(marker.Element(Svg + "line")?.Attribute("stroke-dasharray"), Is.Not.Null);
-        var coordinates = document.Descendants()
-            .SelectMany(e => e.Attributes())
-            .Where(a => a.Name.LocalName is "points" or "x" or "y" or "x1" or "y1" or "x2" or "y2" or "cx" or "cy")
-            .ToList();
-        Assert.That(coordinates.Where(a => a.Value.Contains("NaN") || a.Value.Contains('∞') || a.Value.Contains("Infinity")), Is.Empty);
-        Assert.That(Curves(Panel(document, "loss")).Select(c => Points(c).Max(p => p.X)), Is.EqualTo(new[] { X(699, 1000), X(999, 1000) }).Within(0.05));
-    }
-
-    [Test]
-    public void Render_TitleWithMarkup_IsEscaped()
-    {
-        const string Title = "a <b> & \"c\" — mismatch";
-
-        var svg = CurvePlot.Render(SeedLike(Title, epochs: 10));
-        var document = XDocument.Parse(svg);
-
-        Assert.That(svg, Does.Contain("a &lt;b&gt; &amp;"));
-        Assert.That(document.Root!.Element(Svg + "title")?.Value, Is.EqualTo(Title));
-        Assert.That(document.Root.Elements(Svg + "text").Single(t => t.Attribute("class")?.Value == "title").Value, Is.EqualTo(Title));
-    }
-
-    [Test]
-    public void Render_IdenticalCurves_DrawsZeroDifferencesOnTheZeroLine()
-    {
-        var input = SeedLike("exact", epochs: 300);
-        var document = XDocument.Parse(CurvePlot.Render(input with { Torch = input.HandRolled }));
-
-        var panel = Panel(document, "difference");
-        var difference = Curves(panel).Single(c => c.Attribute("class")!.Value == "curve difference");
-        var zeroLabel = panel.Descendants(Svg + "text").Single(t => t.Attribute("class")?.Value == "tick-label zero");
-
-        Assert.That(zeroLabel.Value, Is.EqualTo("0"));
-        Assert.That(Points(difference).Select(p => p.Y), Has.All.EqualTo(508.0), "every epoch on the panel's foot");
-        Assert.That(Points(difference).Select(p => p.X), Has.Some.EqualTo(X(0, 300)).And.Some.EqualTo(X(299, 300)).Within(0.05));
-    }
-
-    [Test]
-    public void Render_FirstMismatch_IsMarkedInTheDifferencePanel()
-    {
-        var input = LateDivergence();
-        var document = XDocument.Parse(CurvePlot.Render(input));
-
-        var marker = Panel(document, "difference").Elements(Svg + "g").Single(g => g.Attribute("class")?.Value == "marker first-mismatch");
-
-        Assert.That(marker.Element(Svg + "text")?.Value, Is.EqualTo($"first mismatch: epoch {input.FirstMismatchEpoch}"));
-        Assert.That(Parse(marker.Element(Svg + "line")!.Attribute("x1")!.Value), Is.EqualTo(X(input.FirstMismatchEpoch!.Value, 5000)).Within(0.05));
-        Assert.That(document.Descendants(Svg + "text").Select(t => t.Value), Has.Some.Contains("(atol 1e-7, rtol 1e-4)"));
-    }
-
-    [Test]
-    public void Render_SameInput_SameBytes()
-    {
-        var first = CurvePlot.Render(LateDivergence());
-        var second = CurvePlot.Render(LateDivergence());
-
-        Assert.That(second, Is.EqualTo(first));
-    }
-
-    [Test]
-    public void Render_NoEpochs_StillDrawsBothPanels()
-    {
-        var document = XDocument.Parse(CurvePlot.Render(new CurvePlotInput("empty", [], [], 1e-4, 1e-7, null)));
-
-        Assert.That(Panel(document, "loss"), Is.Not.Null);
-        Assert.That(Panel(document, "difference"), Is.Not.Null);
-    }
-
-    [TestCase("late-divergence")]
-    [TestCase("parity")]
-    [TestCase("non-finite")]
-    public void Render_Sample_IsAttachedForReview(string name)
-    {
-        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"CurvePlot.{name}.svg");
-
-        File.WriteAllText(path, CurvePlot.Render(Sample(name)));
-        TestContext.AddTestAttachment(path, $"curve plot: {name}");
-
-        Assert.That(() => XDocument.Load(path), Throws.Nothing);
-    }
-
-    private static CurvePlotInput Sample(string name)
-    {
-        switch (name)
-        {
-            case "late-divergence":
-                return LateDivergence();
-            case "parity":
-                return SeedLike("xor-seed-parity — parity", epochs: 5000);
-            default:
-                // A learning rate too high: the loss grows, overflows and turns NaN.
-                var input = SeedLike("xor-lr-too-high — mismatch", epochs: 5000);
-                double[] exploding = [.. input.HandRolled.Select((l, e) => e < 1800 ? l * Math.Exp(e / 200.0) : e == 1800 ? double.PositiveInfinity : double.NaN)];
-                return input with { HandRolled = exploding, FirstMismatchEpoch = 1 };
-        }
+        var handRolled = Lines(model, CurvePlot.LossAxis)[0];
+        var line = drawn.Where(l => l.Colour == handRolled.Color).MaxBy(l => l.Points.Count)!.Points;
+        var plotWidth = Axis(model, CurvePlot.EpochAxis).ScreenMax.X - Axis(model, CurvePlot.EpochAxis).ScreenMin.X;
+        Assert.That(handRolled.Points, Has.Count.EqualTo(5000), "the model keeps every epoch; OxyPlot thins when drawing");
+        // Per pixel column at most its first, lowest, highest and last point; then OxyPlot leaves out a point closer than
+        // 2 px to the one before. Far fewer than one point every 4 px would mean the curve lost its shape.
+        Assert.That(line, Has.Count.InRange(plotWidth / 4, 4 * (plotWidth + 1)));
+        Assert.That(line.Min(p => p.Y), Is.EqualTo(Axis(model, CurvePlot.LossAxis).Transform(10)).Within(0.5), "a loss of 10 reaches the axis's top");
     }
 
     /// <summary>
@@ -166,7 +154,7 @@ public sealed class CurvePlotTests
     {
         double[] handRolled = [.. Enumerable.Range(0, epochs).Select(e => (0.25 / (1 + Math.Exp((e - 1500) / 150.0))) + (2e-3 * Math.Exp(-e / 2000.0)))];
         double[] torch = [.. handRolled.Select(l => (double)(float)l)];
-        return new CurvePlotInput(title, handRolled, torch, Rtol: 1e-4, Atol: 1e-7, FirstMismatchEpoch: null);
+        return new CurvePlotInput(title, handRolled, torch, Float32, FirstMismatchEpoch: null);
     }
 
     /// <summary>
@@ -177,21 +165,12 @@ public sealed class CurvePlotTests
     {
         var input = SeedLike("xor-float32 — mismatch", epochs: 5000);
         double[] handRolled = [.. input.HandRolled.Select((l, e) => l * (1 + (1e-6 * Math.Exp(e / 500.0))))];
-        var firstMismatch = Enumerable.Range(0, 5000).First(e => Math.Abs(handRolled[e] - input.Torch[e]) > input.Atol + (input.Rtol * Math.Abs(input.Torch[e])));
+        var firstMismatch = Enumerable.Range(0, 5000).First(e => !Float32.IsClose(handRolled[e], input.Torch[e]));
         return input with { HandRolled = handRolled, FirstMismatchEpoch = firstMismatch };
     }
 
-    private static XElement Panel(XDocument document, string name) =>
-        document.Root!.Elements(Svg + "g").Single(g => g.Attribute("class")?.Value == $"panel {name}");
+    private static Axis Axis(PlotModel model, string key) => model.Axes.Single(a => a.Key == key);
 
-    private static List<XElement> Curves(XElement panel) =>
-        [.. panel.Elements(Svg + "polyline").Where(p => p.Attribute("class")!.Value.StartsWith("curve ", StringComparison.Ordinal))];
-
-    private static List<(double X, double Y)> Points(XElement polyline) =>
-        [.. polyline.Attribute("points")!.Value.Split(' ').Select(pair => pair.Split(',')).Select(xy => (Parse(xy[0]), Parse(xy[1])))];
-
-    private static double Parse(string number) => double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    /// <summary>Pixel x of an epoch: the plot area spans 78 to 878.</summary>
-    private static double X(int epoch, int epochs) => 78 + (epoch * 800.0 / (epochs - 1));
+    private static List<LineSeries> Lines(PlotModel model, string yAxisKey) =>
+        [.. model.Series.Cast<LineSeries>().Where(s => s.YAxisKey == yAxisKey)];
 }

@@ -42,6 +42,15 @@ public sealed partial class ReportTests
     }
 
     [Test]
+    public async Task Render_SameScenariosRunTwice_SameBytes()
+    {
+        var first = ReportPage.Render([await FixtureResultAsync("xor-seed-parity"), await FixtureResultAsync("xor-ladder-1-as-posted")]);
+        var second = ReportPage.Render([await FixtureResultAsync("xor-seed-parity"), await FixtureResultAsync("xor-ladder-1-as-posted")]);
+
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
     public async Task Render_VerdictNotExpected_RowAndBadgeSaySo()
     {
         var result = await FixtureResultAsync("xor-ladder-3-no-bias");
