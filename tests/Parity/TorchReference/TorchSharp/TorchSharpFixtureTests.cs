@@ -88,9 +88,9 @@ public sealed class TorchSharpFixtureTests
         {
             var (scenario, fixture) = Load(name);
             var run = await TrainTorchSide(scenario, fixture, scenario.Epochs);
-            var gradients = run.Trace.Steps.Zip(fixture.Torch.Steps).Select(p => Relative(p.First.Gradients, p.Second.Gradients)).DefaultIfEmpty().Max();
-            rows.Add((name, scenario.Torch.DType, Relative(run.Trace.Losses, fixture.Torch.Losses), gradients,
-                Relative(run.Trace.FinalParameters, fixture.Torch.FinalParameters)));
+            var gradients = run.Trace.Steps.Zip(fixture.Torch.Steps).Select(p => Close.GreatestRelative(p.First.Gradients, p.Second.Gradients)).DefaultIfEmpty().Max();
+            rows.Add((name, scenario.Torch.DType, Close.GreatestRelative(run.Trace.Losses, fixture.Torch.Losses), gradients,
+                Close.GreatestRelative(run.Trace.FinalParameters, fixture.Torch.FinalParameters)));
         }
 
         foreach (var row in rows)
@@ -131,11 +131,4 @@ public sealed class TorchSharpFixtureTests
             scenario.Torch.ToOptions(epochs, fixture.Meta.StepDetails),
             scenario.Data,
             fixture.TorchInitial);
-
-    // max |a − e| / |e| over the elements where e ≠ 0.
-    private static double Relative(IReadOnlyList<double> actual, IReadOnlyList<double> expected) =>
-        actual.Zip(expected).Where(p => p.Second != 0).Select(p => Math.Abs(p.First - p.Second) / Math.Abs(p.Second)).DefaultIfEmpty().Max();
-
-    private static double Relative(IReadOnlyList<NamedTensor> actual, IReadOnlyList<NamedTensor> expected) =>
-        actual.Zip(expected).Select(p => Relative(p.First.Values, p.Second.Values)).Max();
 }
