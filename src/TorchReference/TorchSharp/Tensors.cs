@@ -32,7 +32,8 @@ internal static class Tensors
     public static NamedTensor ToNamed(string name, Tensor value)
     {
         using var exact = value.detach().to(ScalarType.Float64).contiguous();
-        return new NamedTensor(name, [.. value.shape.Select(d => (int)d)], exact.data<double>().ToArray());
+        using var values = exact.data<double>();
+        return new NamedTensor(name, [.. value.shape.Select(d => (int)d)], values.ToArray());
     }
 
     /// <summary>A one-element tensor's value as a double: Python's <c>.item()</c>.</summary>
