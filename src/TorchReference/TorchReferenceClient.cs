@@ -9,17 +9,23 @@ namespace Parity.TorchReference;
 /// Real PyTorch, driven from C#: builds <c>nn.Sequential(nn.Linear, activation, …)</c>, trains it with the
 /// side's loss and <c>optim.SGD</c>, and returns the trace. One worker process serves every request.
 /// </summary>
-public sealed class TorchReferenceClient(TorchWorker worker, TimeSpan? requestTimeout = null) : IAsyncDisposable
+public sealed class TorchReferenceClient(TorchWorker worker, TimeSpan? requestTimeout = null) : ITorchReference, IAsyncDisposable
 {
+    /// <summary>This reference's <see cref="ITorchReference.Name"/>.</summary>
+    public const string SourceName = "pytorch";
+
     private readonly TimeSpan timeout = requestTimeout ?? TimeSpan.FromMinutes(5);
 
     /// <summary>The worker's Python and versions, once it has started.</summary>
     public WorkerInfo? Info => worker.Info;
 
-    /// <summary>
-    /// Trains in PyTorch. With <paramref name="initialParameters"/> it starts from them; otherwise from PyTorch's
-    /// default initialisation after <c>torch.manual_seed(seed)</c>, which the result returns.
-    /// </summary>
+    /// <inheritdoc/>
+    public string Name => SourceName;
+
+    /// <inheritdoc/>
+    public string? Version => Info is { } info ? $"PyTorch {info.TorchVersion} (Python {info.PythonVersion})" : null;
+
+    /// <inheritdoc/>
     public async Task<TorchRun> TrainAsync(
         NetworkSpec network,
         TrainingOptions options,
@@ -39,10 +45,7 @@ public sealed class TorchReferenceClient(TorchWorker worker, TimeSpan? requestTi
             worker.Info.PythonVersion));
     }
 
-    /// <summary>
-    /// PyTorch's default initialisation of the network after <c>torch.manual_seed(seed)</c>, as a Python user gets
-    /// it from <c>nn.Linear</c> (drawn in float32), in the contract's layout.
-    /// </summary>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<NamedTensor>> DefaultInitAsync(
         NetworkSpec network, int seed, CancellationToken cancellation = default)
     {
@@ -53,7 +56,7 @@ public sealed class TorchReferenceClient(TorchWorker worker, TimeSpan? requestTi
         return Read(() => TensorCodec.Read(response.GetProperty("initialParameters"), network, "$.initialParameters"));
     }
 
-    /// <summary>The gradients of <paramref name="loss"/> at <paramref name="parameters"/>, full batch, from autograd.</summary>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<NamedTensor>> GradientsAsync(
         NetworkSpec network, Loss loss, DType dtype, IReadOnlyList<NamedTensor> parameters, Dataset data,
         CancellationToken cancellation = default)

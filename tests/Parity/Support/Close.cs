@@ -65,6 +65,14 @@ internal static class Close
         }
     }
 
+    /// <summary>The greatest <c>|a − e| / |e|</c> over the elements where e ≠ 0 (0 when there are none): a figure to report.</summary>
+    public static double GreatestRelative(IReadOnlyList<double> actual, IReadOnlyList<double> expected) =>
+        actual.Zip(expected).Where(p => p.Second != 0).Select(p => Math.Abs(p.First - p.Second) / Math.Abs(p.Second)).DefaultIfEmpty().Max();
+
+    /// <summary><see cref="GreatestRelative(IReadOnlyList{double}, IReadOnlyList{double})"/> over every parameter (or gradient).</summary>
+    public static double GreatestRelative(IReadOnlyList<NamedTensor> actual, IReadOnlyList<NamedTensor> expected) =>
+        actual.Zip(expected).Select(p => GreatestRelative(p.First.Values, p.Second.Values)).DefaultIfEmpty().Max();
+
     private static (int Index, double Diff, double Allowed) Row(
         int index, double actual, double expected, double rtol, double atol) =>
         (index, Math.Abs(actual - expected), atol + (rtol * Math.Abs(expected)));

@@ -47,6 +47,17 @@ public sealed class TorchReferenceClientTests
     }
 
     [Test]
+    public async Task NameAndVersion_AfterARequest_SayPyTorchAndItsPython()
+    {
+        ITorchReference torch = await Live.TorchAsync();
+        var run = await torch.TrainAsync(Xor.Network(), new TrainingOptions(2, 0.6, Loss.Mse), Xor.Data, null);
+
+        Assert.That(torch.Name, Is.EqualTo("pytorch"));
+        Assert.That(torch.Version, Is.EqualTo($"PyTorch {run.TorchVersion} (Python {run.PythonVersion})"));
+        Assert.That(run.Source, Is.EqualTo("pytorch"));
+    }
+
+    [Test]
     public async Task Train_SameRequestTwice_IsBitIdentical()
     {
         var torch = await Live.TorchAsync();
