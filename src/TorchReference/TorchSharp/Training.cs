@@ -52,8 +52,7 @@ internal static class Training
         var x = Tensors.Matrix(data.Inputs, Tensors.Of(options.DType));
         var y = Tensors.Matrix(data.Targets, Tensors.Of(options.DType));
         using var loss = new TorchLoss(options.Loss);
-        using var optimizer = optim.SGD(
-            model.parameters(), options.LearningRate, momentum: options.Sgd.Momentum, weight_decay: options.Sgd.WeightDecay);
+        using var optimizer = new Sgd(model.NamedParameters(), options.LearningRate, options.Sgd);
         List<(Tensor X, Tensor Y)> batches = options.Batch == BatchMode.Full
             ? [(x, y)]
             : [.. Enumerable.Range(0, data.Count).Select(i => (x.narrow(0, i, 1), y.narrow(0, i, 1)))];
@@ -67,7 +66,7 @@ internal static class Training
             foreach (var (xb, yb) in batches)
             {
                 using var step = NewDisposeScope();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var prediction = model.call(xb);
                 using (no_grad())
                 {
@@ -76,7 +75,7 @@ internal static class Training
 
                 loss.Call(prediction, yb).backward();
                 var gradients = steps.Count < options.StepDetails ? model.Export(p => p.grad) : null;
-                optimizer.step();
+                optimizer.Step();
                 if (gradients is not null)
                 {
                     steps.Add(new StepRecord(steps.Count, gradients, model.Export(p => p)));
@@ -131,13 +130,13 @@ internal static class Training
         }
 
         using var loss = new TorchLoss(options.Loss);
-        using var optimizer = optim.SGD(model.parameters(), options.LearningRate);
+        using var optimizer = new Sgd(model.NamedParameters(), options.LearningRate, Optimizer.Plain);
         void Step()
         {
             using var step = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             loss.Call(model.call(x), y).backward();
-            optimizer.step();
+            optimizer.Step();
         }
 
         for (var i = 0; i < warmup; i++)
