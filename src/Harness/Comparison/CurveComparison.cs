@@ -39,7 +39,8 @@ public sealed record CurveComparison(
         int? first = null;
         for (var e = 0; e < expected.Count; e++)
         {
-            var close = tolerance.IsClose(actual[e], expected[e]);
+            // Training that blew up proves nothing about agreement: a NaN or infinity never matches, not even itself.
+            var close = double.IsFinite(actual[e]) && double.IsFinite(expected[e]) && tolerance.IsClose(actual[e], expected[e]);
             if (!close)
             {
                 mismatched++;
@@ -47,15 +48,15 @@ public sealed record CurveComparison(
             }
 
             var abs = Math.Abs(actual[e] - expected[e]);
-            var allowance = tolerance.Atol + (tolerance.Rtol * Math.Abs(expected[e]));
+            var allowance = tolerance.Allowance(expected[e]);
             if (double.IsFinite(abs))
             {
                 maxAbs = Math.Max(maxAbs, abs);
                 maxRel = Math.Max(maxRel, abs == 0 ? 0 : abs / Math.Abs(expected[e]));
             }
 
-            // How far past its allowance each epoch is; a NaN or infinity on one side only is worst of all.
-            var score = close ? (abs == 0 || double.IsNaN(abs) ? 0 : abs / allowance)
+            // How far past its allowance each epoch is; a NaN or infinity is worst of all.
+            var score = close ? (abs == 0 ? 0 : abs / allowance)
                 : double.IsFinite(abs) && allowance > 0 ? abs / allowance : double.PositiveInfinity;
             if (score > worstScore)
             {

@@ -34,12 +34,12 @@ public sealed class CurveComparisonTests
     }
 
     [Test]
-    public void Compare_NaNOnOneSide_IsAMismatchAndTheWorstEpoch()
+    public void Compare_NaNOnEitherSide_IsAMismatchAndTheWorstEpoch()
     {
         var result = CurveComparison.Compare([0.5, double.NaN, double.NaN], [0.5, 0.4, double.NaN], Tight);
 
         Assert.That(result.Verdict, Is.EqualTo(Verdict.Mismatch));
-        Assert.That(result.MismatchedCount, Is.EqualTo(1), "NaN on both sides is the same outcome");
+        Assert.That(result.MismatchedCount, Is.EqualTo(2), "NaN on both sides is no agreement: training that blew up proves nothing");
         Assert.That(result.WorstEpoch, Is.EqualTo(1));
         Assert.That(result.MaxAbsDiff, Is.Zero, "differences are taken where both sides are finite");
     }
