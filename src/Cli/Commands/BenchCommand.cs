@@ -29,7 +29,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Time the hand-rolled engine against PyTorch on the same shapes and print the ratios.") { json, python };
         command.SetAction((parse, cancellation) => Failures.GuardAsync(terminal, parse.GetValue(json), null, async () =>
         {
-            await using var harness = CommonOptions.Harness(ReferenceMode.Auto, parse.GetValue(python));
+            await using var harness = CommonOptions.Harness(ReferenceSource.Auto, parse.GetValue(python));
             TorchReferenceClient? torch = await harness.TorchAvailableAsync().ConfigureAwait(false)
                 ? await harness.TorchAsync().ConfigureAwait(false)
                 : null;

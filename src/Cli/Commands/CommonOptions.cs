@@ -9,23 +9,26 @@ internal static class CommonOptions
 {
     public static Option<string> Reference() => new Option<string>("--reference")
     {
-        Description = "Where PyTorch's side comes from: live (the worker), fixtures (committed, no Python needed) or auto (live when available).",
+        Description = "Where PyTorch's side comes from: torchsharp (libtorch in process), pytorch (the Python worker), fixtures "
+            + "(committed) or auto (the first of these that can be used, saying why); live is torchsharp.",
         DefaultValueFactory = _ => "auto",
-    }.AcceptingOnly("live", "fixtures", "auto");
+    }.AcceptingOnly([.. Sources.All]);
+
+    /// <summary>The live reference that makes fixtures: torchsharp (the default) or pytorch.</summary>
+    public static Option<string> LiveReference() => new Option<string>("--reference")
+    {
+        Description = "The live reference that makes the fixtures: torchsharp (libtorch in process, the default) or pytorch (the Python worker).",
+        DefaultValueFactory = _ => "torchsharp",
+    }.AcceptingOnly("torchsharp", "pytorch", "live");
 
     public static Option<bool> Json() => new("--json") { Description = "Print the verdict as JSON (docs/contracts.md) instead of a table." };
 
     public static Option<string?> Python() => new("--python") { Description = "A Python that can import torch (after PARITY_PYTHON)." };
 
-    public static ReferenceMode ParseReference(string value) => value switch
-    {
-        "live" => ReferenceMode.Live,
-        "fixtures" => ReferenceMode.Fixtures,
-        _ => ReferenceMode.Auto,
-    };
+    public static ReferenceSource ParseReference(string value) => Sources.Parse(value);
 
     /// <summary>A harness session rooted at the repository around the current folder (or around the tool itself).</summary>
-    public static ParityHarness Harness(ReferenceMode reference = ReferenceMode.Auto, string? python = null) =>
+    public static ParityHarness Harness(ReferenceSource reference = ReferenceSource.Auto, string? python = null) =>
         new(new HarnessOptions(FindRoot(), reference, python));
 
     private static Option<string> AcceptingOnly(this Option<string> option, params string[] values)

@@ -13,7 +13,7 @@ internal static class ExplainTable
         var ansi = terminal.Ansi;
         ansi.MarkupLine(Markup.Escape($"{s.Name}: {s.Description}"));
         ansi.MarkupLine(Markup.Escape(
-            $"Baseline ({e.Reference.Source.ToString().ToLowerInvariant()} PyTorch {e.Reference.TorchVersion}): distance {F(e.BaselineDistance)}, " +
+            $"Baseline ({e.Reference.Description}): distance {F(e.BaselineDistance)}, " +
             $"{(e.Baseline.Verdict == Harness.Scenarios.Verdict.Parity ? "parity" : "mismatch")} (max rel {F(e.Baseline.MaxRelDiff)}, rtol {F(s.Tolerance.Rtol)}, atol {F(s.Tolerance.Atol)})"));
         ansi.MarkupLine(Markup.Escape($"Distance: {CurveDistance.Definition}."));
         if (e.Differences.Count == 0)

@@ -4,6 +4,7 @@ using Parity.Harness.Fixtures;
 using Parity.Harness.Output;
 using Parity.Harness.Scenarios;
 using Parity.TorchReference.Protocol;
+using Parity.TorchReference.TorchSharp;
 using Parity.TorchReference.Worker;
 
 namespace Parity.Cli.Commands;
@@ -18,7 +19,7 @@ internal static class Failures
         {
             return await body().ConfigureAwait(false);
         }
-        catch (Exception error) when (error is ScenarioException or FixtureException or TorchUnavailableException
+        catch (Exception error) when (error is ScenarioException or FixtureException or TorchUnavailableException or TorchSharpUnavailableException
                                           or TorchWorkerException or ShapeException or ProtocolException or IOException
                                           or UnauthorizedAccessException or ArgumentException or TrainerException)
         {

@@ -13,21 +13,25 @@ internal static class FixturesCommand
     {
         var names = new Argument<string[]>("names") { Description = "Catalogue scenarios (default: all).", Arity = ArgumentArity.ZeroOrMore };
         var python = CommonOptions.Python();
-        var regenerate = new Command("regenerate", "Run live PyTorch and rewrite the fixtures, atomically: a failed or interrupted run leaves the old ones.")
+        var reference = CommonOptions.LiveReference();
+        var regenerate = new Command(
+            "regenerate",
+            "Run the live reference (TorchSharp unless --reference pytorch) and rewrite the fixtures, atomically: a failed or interrupted run leaves the old ones.")
         {
-            names, python,
+            names, reference, python,
         };
         regenerate.SetAction((parse, cancellation) => Failures.GuardAsync(terminal, false, null, async () =>
         {
-            // One PyTorch worker for the whole run, as for a test run: it trains one scenario at a time, each one request.
-            await using var harness = CommonOptions.Harness(ReferenceMode.Live, parse.GetValue(python));
+            // One session for the whole run, as for a test run: with the Python worker, one worker trains every scenario.
+            var source = CommonOptions.ParseReference(parse.GetRequiredValue(reference));
+            await using var harness = CommonOptions.Harness(source, parse.GetValue(python));
             var scenarios = Select(harness, parse.GetValue(names));
             await terminal.Ansi.Progress().AutoClear(false).StartAsync(async progress =>
             {
                 var task = progress.AddTask("Regenerating fixtures", maxValue: scenarios.Count);
                 foreach (var scenario in scenarios)
                 {
-                    await harness.RegenerateAsync(scenario, cancellation).ConfigureAwait(false);
+                    await harness.RegenerateAsync(scenario, source, cancellation).ConfigureAwait(false);
                     task.Increment(1);
                 }
 
@@ -42,13 +46,13 @@ internal static class FixturesCommand
         var exact = new Option<bool>("--exact") { Description = "Allow no difference at all, not even another machine's rounding." };
         var check = new Command(
             "check",
-            "Prove the committed fixtures are what live PyTorch produces now (bit-exact, or within rounding: another machine's last bits), from the current scenarios.")
+            "Prove the committed fixtures are what the live reference that made each produces now (bit-exact, or within rounding: another machine's last bits), from the current scenarios.")
         {
             checkNames, checkPython, exact,
         };
         check.SetAction((parse, cancellation) => Failures.GuardAsync(terminal, false, null, async () =>
         {
-            await using var harness = CommonOptions.Harness(ReferenceMode.Live, parse.GetValue(checkPython));
+            await using var harness = CommonOptions.Harness(ReferenceSource.Auto, parse.GetValue(checkPython));
             var results = new List<FixtureCheck>();
             foreach (var scenario in Select(harness, parse.GetValue(checkNames)))
             {
@@ -60,7 +64,7 @@ internal static class FixturesCommand
             var counts = string.Join(", ", results.GroupBy(r => r.Freshness).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Word(g.Key)}"));
             var failed = results.Count(r => !r.Ok);
             await terminal.Out.WriteLineAsync(failed == 0
-                ? $"{results.Count} fixture(s): {counts}. Every fixture is what live PyTorch produces."
+                ? $"{results.Count} fixture(s): {counts}. Every fixture is what its live reference produces."
                 : $"{results.Count} fixture(s): {counts}. {failed} fixture(s) out of date.").ConfigureAwait(false);
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Mismatch;
         }));

@@ -28,7 +28,8 @@ internal static class VerdictTable
         terminal.Ansi.MarkupLine($"Verdict: {verdict} over {c.Epochs} epochs (rtol {F(c.Tolerance.Rtol)}, atol {F(c.Tolerance.Atol)}); " +
             Markup.Escape($"max |Δ| {F(c.MaxAbsDiff)}, max rel {F(c.MaxRelDiff)}, worst epoch {c.WorstEpoch}") +
             (c.FirstMismatchEpoch is { } first ? Markup.Escape($", {c.MismatchedCount} epochs mismatched from epoch {first}") : ""));
-        terminal.Ansi.MarkupLine(Markup.Escape($"Reference: {result.Reference.Source.ToString().ToLowerInvariant()} (PyTorch {result.Reference.TorchVersion}, Python {result.Reference.PythonVersion})"));
+        terminal.Ansi.MarkupLine(Markup.Escape($"Reference: {result.Reference.SourceName}, {result.Reference.Description}"
+            + (result.Reference.Note is { } note ? $" — {note}" : "")));
         terminal.Ansi.MarkupLine($"Diagnosis: [bold]{result.Diagnosis.KindName}[/] — {Markup.Escape(result.Diagnosis.Detail)}");
         terminal.Ansi.MarkupLine(Markup.Escape($"Wrote {string.Join(", ", written)}"));
     }

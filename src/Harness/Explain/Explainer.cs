@@ -15,10 +15,10 @@ namespace Parity.Harness.Explain;
 /// </summary>
 public sealed partial class Explainer(ParityHarness harness)
 {
-    /// <summary>Explains <paramref name="scenario"/>, PyTorch's real side from <paramref name="mode"/> or the session's.</summary>
-    public async Task<Explanation> ExplainAsync(Scenario scenario, ReferenceMode? mode = null, CancellationToken cancellation = default)
+    /// <summary>Explains <paramref name="scenario"/>, PyTorch's real side from <paramref name="source"/> or the session's.</summary>
+    public async Task<Explanation> ExplainAsync(Scenario scenario, ReferenceSource? source = null, CancellationToken cancellation = default)
     {
-        var reference = await harness.ReferenceAsync(scenario, mode ?? harness.Options.Reference, cancellation).ConfigureAwait(false);
+        var reference = await harness.ReferenceAsync(scenario, source ?? harness.Options.Reference, cancellation).ConfigureAwait(false);
         var hand = Trainer.Train(
             scenario.NetworkOf(scenario.HandRolled), scenario.HandRolled.ToOptions(scenario.Epochs, 0), reference.HandRolledInitial, scenario.Data);
         var baseline = CurveComparison.Compare(hand.Losses, reference.Torch.Losses, scenario.Tolerance);
@@ -53,8 +53,8 @@ public sealed partial class Explainer(ParityHarness harness)
             ? new Combination([], start, baselineDistance, baseline)
             : combinations.FirstOrDefault(c => c.Parity);
 
-        var confirmation = smallest is { Kinds.Count: > 0 } && reference.Source == ReferenceMode.Live
-            ? await ConfirmAsync(smallest.Candidate, hand.Losses, cancellation).ConfigureAwait(false)
+        var confirmation = smallest is { Kinds.Count: > 0 } && reference.Source != ReferenceSource.Fixtures
+            ? await ConfirmAsync(reference.Source, smallest.Candidate, hand.Losses, cancellation).ConfigureAwait(false)
             : null;
         return new Explanation(
             scenario, reference, hand, baseline, baselineDistance, fidelity,
@@ -71,9 +71,10 @@ public sealed partial class Explainer(ParityHarness harness)
         return new Combination(kinds, candidate, CurveDistance.Between(hand, torch), CurveComparison.Compare(hand, torch, scenario.Tolerance));
     }
 
-    private async Task<Confirmation> ConfirmAsync(Candidate candidate, IReadOnlyList<double> hand, CancellationToken cancellation)
+    private async Task<Confirmation> ConfirmAsync(ReferenceSource source, Candidate candidate, IReadOnlyList<double> hand, CancellationToken cancellation)
     {
         var run = await harness.TrainLiveAsync(
+            source,
             candidate.TorchNetwork,
             candidate.Torch.ToOptions(candidate.Scenario.Epochs, 0),
             candidate.Scenario.Data,
@@ -82,6 +83,6 @@ public sealed partial class Explainer(ParityHarness harness)
         return new Confirmation(
             CurveComparison.Compare(hand, run.Trace.Losses, candidate.Scenario.Tolerance),
             CurveDistance.Between(hand, run.Trace.Losses),
-            run.TorchVersion);
+            Sources.Describe(run.Source, run.TorchVersion, run.PythonVersion));
     }
 }

@@ -42,6 +42,6 @@ public sealed record Explanation(
 
     /// <summary>How the distances of aligned sides were measured.</summary>
     public string Evaluation => Confirmation is { } c
-        ? $"evaluated with the verified hand-rolled engine as PyTorch's stand-in; the smallest set {(c.Parity ? "confirmed" : "NOT confirmed")} with live PyTorch {c.TorchVersion} (distance {c.Distance.ToString("G3", CultureInfo.InvariantCulture)}, max rel {c.Curve.MaxRelDiff.ToString("G3", CultureInfo.InvariantCulture)})"
+        ? $"evaluated with the verified hand-rolled engine as PyTorch's stand-in; the smallest set {(c.Parity ? "confirmed" : "NOT confirmed")} with {c.Reference} (distance {c.Distance.ToString("G3", CultureInfo.InvariantCulture)}, max rel {c.Curve.MaxRelDiff.ToString("G3", CultureInfo.InvariantCulture)})"
         : "evaluated with the verified hand-rolled engine as PyTorch's stand-in";
 }

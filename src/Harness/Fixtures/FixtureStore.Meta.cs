@@ -1,4 +1,6 @@
 using Parity.Harness.Scenarios;
+using Parity.TorchReference;
+using Parity.TorchReference.TorchSharp;
 
 namespace Parity.Harness.Fixtures;
 
@@ -9,7 +11,7 @@ namespace Parity.Harness.Fixtures;
 public sealed partial class FixtureStore
 {
     private static readonly string[] MetaProperties =
-        ["scenario", "scenarioHash", "torch", "python", "dType", "epochs", "stepDetails", "generator"];
+        ["scenario", "scenarioHash", "source", "torch", "python", "dType", "epochs", "stepDetails", "generator"];
 
     private static FixtureMeta ReadMeta(string path, string scenario)
     {
@@ -33,6 +35,7 @@ public sealed partial class FixtureStore
             return new FixtureMeta(
                 scenario,
                 Text(meta, "scenarioHash", "the SHA-256 of the scenario file"),
+                Producer(meta),
                 Text(meta, "torch", "the PyTorch version"),
                 Text(meta, "python", "the Python version"),
                 Text(meta, "dType", "PyTorch's dtype"),
@@ -48,6 +51,16 @@ public sealed partial class FixtureStore
     }
 
     private static string Text(ObjectCursor meta, string name, string what) => meta.Required(name, what).String(what);
+
+    private static string Producer(ObjectCursor meta)
+    {
+        const string What = "the live reference that made the fixture";
+        var cursor = meta.Required("source", What);
+        var source = cursor.String(What);
+        return source is TorchSharpReference.SourceName or TorchReferenceClient.SourceName
+            ? source
+            : throw cursor.Error($"unknown source {JsonCursor.Quote(source)}; expected {TorchSharpReference.SourceName} or {TorchReferenceClient.SourceName}");
+    }
 
     private static int Count(ObjectCursor meta, string name, string what)
     {

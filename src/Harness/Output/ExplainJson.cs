@@ -15,11 +15,7 @@ public static class ExplainJson
         return new JsonObject
         {
             ["scenario"] = explanation.Scenario.Name,
-            ["reference"] = new JsonObject
-            {
-                ["source"] = explanation.Reference.Source.ToString().ToLowerInvariant(),
-                ["torch"] = explanation.Reference.TorchVersion,
-            },
+            ["reference"] = VerdictJson.Reference(explanation.Reference),
             ["distance"] = CurveDistance.Definition,
             ["evaluation"] = explanation.Evaluation,
             ["baseline"] = Curve(baseline, explanation.Baseline),
@@ -37,7 +33,7 @@ public static class ExplainJson
             ["smallestParitySet"] = explanation.SmallestParitySet is { } set ? Kinds(set) : null,
             ["change"] = explanation.Change,
             ["confirmation"] = explanation.Confirmation is { } c
-                ? new JsonObject { ["parity"] = c.Parity, ["distance"] = JsonNumbers.Write(c.Distance), ["torch"] = c.TorchVersion }
+                ? new JsonObject { ["parity"] = c.Parity, ["distance"] = JsonNumbers.Write(c.Distance), ["reference"] = c.Reference }
                 : null,
             ["combinations"] = new JsonArray([.. explanation.Combinations.Select(c => new JsonObject
             {

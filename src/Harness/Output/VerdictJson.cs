@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Parity.Harness.Reference;
 using Parity.Harness.Running;
 using Parity.Harness.Scenarios;
 using Parity.TorchReference.Protocol;
@@ -19,12 +20,7 @@ public static class VerdictJson
         {
             ["scenario"] = result.Scenario.Name,
             ["verdict"] = Names.Verdict.Of(result.Verdict),
-            ["reference"] = new JsonObject
-            {
-                ["source"] = result.Reference.Source.ToString().ToLowerInvariant(),
-                ["torch"] = result.Reference.TorchVersion,
-                ["python"] = result.Reference.PythonVersion,
-            },
+            ["reference"] = Reference(result.Reference),
             ["curve"] = new JsonObject
             {
                 ["epochs"] = result.Curve.Epochs,
@@ -49,6 +45,21 @@ public static class VerdictJson
             },
         };
     }
+
+    /// <summary>
+    /// Where PyTorch's side came from: <c>source</c> (torchsharp, pytorch or fixtures), <c>producer</c> (the live reference
+    /// that computed the numbers), <c>version</c> (who, for people), <c>torch</c> and <c>python</c> (null for TorchSharp),
+    /// and <c>note</c>: why this source, when another was asked for.
+    /// </summary>
+    public static JsonObject Reference(ReferenceRun reference) => new()
+    {
+        ["source"] = reference.SourceName,
+        ["producer"] = reference.Producer,
+        ["version"] = reference.Description,
+        ["torch"] = reference.TorchVersion,
+        ["python"] = reference.PythonVersion.Length > 0 ? reference.PythonVersion : null,
+        ["note"] = reference.Note,
+    };
 
     /// <summary>The verdict of an input or run error: <c>{"scenario", "verdict": "error", "error"}</c>.</summary>
     public static JsonObject Error(string? scenario, string message) => new()

@@ -10,16 +10,17 @@ namespace Parity.Harness.Reference;
 /// <summary>
 /// The initial parameters of each side of a scenario: the side's own init if it overrides the shared one, else
 /// the shared draw fitted to the side's network — biases the shared draw lacks start at zero, biases the side
-/// lacks are dropped. PyTorch's default init needs live PyTorch; the others are drawn here as numpy draws them.
+/// lacks are dropped. PyTorch's default init needs a live reference; the others are drawn here as numpy draws them.
 /// </summary>
-internal sealed class InitResolver(Func<Task<TorchReferenceClient>> torch)
+internal static class InitResolver
 {
-    public async Task<IReadOnlyList<NamedTensor>> ResolveAsync(Scenario scenario, SideSpec side, CancellationToken cancellation)
+    /// <summary>The side's initial parameters; PyTorch's default init drawn by <paramref name="torch"/>.</summary>
+    public static async Task<IReadOnlyList<NamedTensor>> ResolveAsync(Scenario scenario, SideSpec side, ITorchReference torch, CancellationToken cancellation)
     {
         var network = scenario.NetworkOf(side);
         return side.Init is { } own
-            ? await DrawAsync(own, network, scenario, cancellation).ConfigureAwait(false)
-            : Fit(await DrawAsync(scenario.Init, scenario.Network, scenario, cancellation).ConfigureAwait(false), network);
+            ? await DrawAsync(own, network, scenario, torch, cancellation).ConfigureAwait(false)
+            : Fit(await DrawAsync(scenario.Init, scenario.Network, scenario, torch, cancellation).ConfigureAwait(false), network);
     }
 
     internal static IReadOnlyList<NamedTensor> Fit(IReadOnlyList<NamedTensor> drawn, NetworkSpec network)
@@ -30,11 +31,10 @@ internal sealed class InitResolver(Func<Task<TorchReferenceClient>> torch)
             : new NamedTensor(s.Name, s.Shape, new double[s.Shape.Aggregate(1, (a, b) => a * b)]))];
     }
 
-    private async Task<IReadOnlyList<NamedTensor>> DrawAsync(
-        InitSpec init, NetworkSpec network, Scenario scenario, CancellationToken cancellation) => init.From switch
+    private static async Task<IReadOnlyList<NamedTensor>> DrawAsync(
+        InitSpec init, NetworkSpec network, Scenario scenario, ITorchReference torch, CancellationToken cancellation) => init.From switch
         {
-            InitSource.Torch => await (await torch().ConfigureAwait(false))
-                .DefaultInitAsync(network, init.Seed, cancellation).ConfigureAwait(false),
+            InitSource.Torch => await torch.DefaultInitAsync(network, init.Seed, cancellation).ConfigureAwait(false),
             InitSource.Uniform01 => Initializers.Uniform01(network, init.Seed),
             InitSource.Glorot => Initializers.Glorot(network, init.Seed, init.Gain),
             InitSource.File => FromFile(init.Path!, network, scenario),

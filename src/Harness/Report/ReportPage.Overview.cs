@@ -12,7 +12,7 @@ internal static partial class ReportPage
         var expected = results.Count(AsExpected);
         var parity = results.Count(r => r.Verdict == Verdict.Parity);
         var references = string.Join("; ", results
-            .Select(r => $"{r.Reference.Source.ToString().ToLowerInvariant()}, PyTorch {r.Reference.TorchVersion}, Python {r.Reference.PythonVersion}")
+            .Select(r => r.Reference.Description)
             .Distinct(StringComparer.Ordinal));
         var totals = expected == results.Count ? "totals ok" : "totals unexpected";
         page.Append("<header id=\"top\">\n<h1>Parity report</h1>\n")

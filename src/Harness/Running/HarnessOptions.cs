@@ -4,10 +4,10 @@ namespace Parity.Harness.Running;
 
 /// <summary>How a harness session finds things and where PyTorch's side comes from.</summary>
 /// <param name="Root">The repository root: <c>fixtures/</c> and <c>fixtures/scenarios/</c> are below it.</param>
-/// <param name="Reference">live, fixtures or auto.</param>
+/// <param name="Reference">auto, torchsharp, pytorch or fixtures.</param>
 /// <param name="Python">The Python run setting, tried after PARITY_PYTHON.</param>
 /// <param name="StepDetails">How many first updates are recorded in detail for the lockstep diagnosis.</param>
-public sealed record HarnessOptions(string Root, ReferenceMode Reference = ReferenceMode.Auto, string? Python = null, int StepDetails = 10)
+public sealed record HarnessOptions(string Root, ReferenceSource Reference = ReferenceSource.Auto, string? Python = null, int StepDetails = 10)
 {
     /// <summary>The scenario catalogue.</summary>
     public string Catalogue => Path.Combine(Root, "fixtures", "scenarios");

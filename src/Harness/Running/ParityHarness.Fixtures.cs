@@ -8,36 +8,35 @@ namespace Parity.Harness.Running;
 public sealed partial class ParityHarness
 {
     /// <summary>
-    /// How far a fixture made by another PyTorch version may be from a live run: versions change kernels and
-    /// algorithms, not only the order of additions, so <see cref="Tolerance.Rounding"/> is too narrow for them.
+    /// Runs the live reference <paramref name="source"/> (TorchSharp unless told otherwise) for the scenario and writes
+    /// its fixture atomically.
     /// </summary>
-    public const double CrossVersionRtol = 1e-6;
-
-    /// <summary>Runs live PyTorch for the scenario and writes its fixture atomically.</summary>
-    public async Task<Fixture> RegenerateAsync(Scenario scenario, CancellationToken cancellation = default)
+    public async Task<Fixture> RegenerateAsync(Scenario scenario, ReferenceSource source = ReferenceSource.TorchSharp, CancellationToken cancellation = default)
     {
-        var fixture = await LiveFixtureAsync(scenario, cancellation).ConfigureAwait(false);
+        var fixture = await LiveFixtureAsync(scenario, source, cancellation).ConfigureAwait(false);
         Fixtures.Write(scenario, fixture);
         return fixture;
     }
 
-    /// <summary>The fixture <see cref="RegenerateAsync"/> writes, from live PyTorch, without writing it.</summary>
-    public async Task<Fixture> LiveFixtureAsync(Scenario scenario, CancellationToken cancellation = default)
+    /// <summary>The fixture <see cref="RegenerateAsync"/> writes, from the live reference, without writing it.</summary>
+    public async Task<Fixture> LiveFixtureAsync(Scenario scenario, ReferenceSource source = ReferenceSource.TorchSharp, CancellationToken cancellation = default)
     {
-        var run = await ReferenceAsync(scenario, ReferenceMode.Live, cancellation).ConfigureAwait(false);
+        var run = await ReferenceAsync(scenario, source, cancellation).ConfigureAwait(false);
+        var option = source == ReferenceSource.TorchSharp ? "" : $" --reference {run.SourceName}";
         return new Fixture(
             new FixtureMeta(
-                scenario.Name, scenario.ContentHash, run.TorchVersion, run.PythonVersion, scenario.Torch.DType.Name(),
-                scenario.Epochs, Options.StepDetails, $"{FixtureStore.RegenerateCommand} {scenario.Name}"),
+                scenario.Name, scenario.ContentHash, run.Producer, run.TorchVersion, run.PythonVersion, scenario.Torch.DType.Name(),
+                scenario.Epochs, Options.StepDetails, $"{FixtureStore.RegenerateCommand} {scenario.Name}{option}"),
             run.HandRolledInitial,
             run.TorchInitial,
             run.Torch);
     }
 
     /// <summary>
-    /// Whether a committed fixture is what live PyTorch produces now, from the current scenario: bit-exact; within
-    /// rounding (<see cref="Tolerance.Rounding"/> in PyTorch's dtype, each quantity at its own scale), as on another
-    /// machine; different; or stale. <paramref name="exact"/> allows no difference at all.
+    /// Whether a committed fixture is what the live reference that made it produces now, from the current scenario:
+    /// bit-exact; within rounding (<see cref="Tolerance.Rounding"/> in PyTorch's dtype, each quantity at its own scale),
+    /// as on another machine; different; or stale. <paramref name="exact"/> allows no difference at all. A fixture made
+    /// by another version of its reference is compared within <see cref="Tolerance.AcrossVersions"/> instead.
     /// </summary>
     public async Task<FixtureCheck> CheckAsync(Scenario scenario, bool exact = false, CancellationToken cancellation = default)
     {
@@ -53,7 +52,7 @@ public sealed partial class ParityHarness
             return new FixtureCheck(scenario.Name, error.Stale ? Freshness.Stale : Freshness.Unusable, error.Message + note);
         }
 
-        var live = await ReferenceAsync(scenario, ReferenceMode.Live, cancellation).ConfigureAwait(false);
+        var live = await ReferenceAsync(scenario, Sources.Parse(committed.Meta.Source), cancellation).ConfigureAwait(false);
         var dtype = scenario.Torch.DType;
         var crossVersion = live.TorchVersion != committed.Meta.Torch;
         var differences = Quantities(committed.HandRolledInitial, committed.TorchInitial, committed.Torch)
@@ -61,7 +60,8 @@ public sealed partial class ParityHarness
             .Select(q => q.First.Compare(q.Second, dtype, exact))
             .OfType<ReferenceNumbers.Difference>()
             .ToList();
-        var versions = crossVersion ? $"made with PyTorch {committed.Meta.Torch}, live is {live.TorchVersion}" : $"PyTorch {live.TorchVersion}";
+        var made = Sources.Describe(committed.Meta.Source, committed.Meta.Torch, committed.Meta.Python);
+        var versions = crossVersion ? $"made with {made}, live is {live.Description}" : live.Description;
         if (differences.Count == 0)
         {
             return new FixtureCheck(scenario.Name, Freshness.BitExact, versions + note);
@@ -69,7 +69,7 @@ public sealed partial class ParityHarness
 
         var greatest = differences.MaxBy(d => d.Ulps)!;
         var regenerate = $"regenerate it: {FixtureStore.RegenerateCommand} {scenario.Name}";
-        if (differences.FirstOrDefault(d => d.Outside is not null && (!crossVersion || exact || !WithinVersionDrift(d))) is { } outside)
+        if (differences.FirstOrDefault(d => d.Outside is not null && (!crossVersion || exact || !WithinVersionDrift(d, dtype))) is { } outside)
         {
             var rule = exact ? "--exact allows no difference" : $"the rule allows {Tolerance.RoundingUlps} ulps of {dtype.Name()}";
             return new FixtureCheck(
@@ -94,6 +94,6 @@ public sealed partial class ParityHarness
         ReferenceNumbers.Tensors("final parameters", torch.FinalParameters),
     ];
 
-    private static bool WithinVersionDrift(ReferenceNumbers.Difference difference) =>
-        difference.Absolute <= CrossVersionRtol * difference.Scale;
+    private static bool WithinVersionDrift(ReferenceNumbers.Difference difference, DType dtype) =>
+        Tolerance.AcrossVersions(dtype, difference.Scale).IsClose(difference.Absolute, 0);
 }

@@ -3,27 +3,38 @@ using Parity.Harness.Fixtures;
 using Parity.Harness.Reference;
 using Parity.Harness.Scenarios;
 using Parity.TorchReference;
+using Parity.TorchReference.TorchSharp;
 using Parity.TorchReference.Worker;
 
 namespace Parity.Harness.Running;
 
 /// <summary>
-/// One harness session: resolves scenarios, gets PyTorch's side (live through one shared worker, or from the
-/// fixtures), trains the hand-rolled side from the same initial parameters, compares and diagnoses. Safe to use
-/// from parallel tests: scenarios train side by side, PyTorch requests queue for the one worker.
+/// One harness session: resolves scenarios, gets PyTorch's side (live — libtorch in process through TorchSharp, or
+/// Python PyTorch through one shared worker — or from the fixtures), trains the hand-rolled side from the same initial
+/// parameters, compares and diagnoses. Safe to use from parallel tests: scenarios train side by side, TorchSharp runs
+/// them in parallel, requests to the Python worker queue for it.
 /// </summary>
 public sealed partial class ParityHarness : IAsyncDisposable
 {
     private readonly Lazy<TorchReferenceClient> client;
-    private readonly InitResolver inits;
-    private Task<Exception?>? probe;
+    private readonly ITorchReference inProcess;
+    private readonly Lazy<Task<Exception?>> pythonProbe;
+    private readonly Lazy<Task<Exception?>> inProcessProbe;
 
     public ParityHarness(HarnessOptions options)
+        : this(options, new TorchSharpReference())
+    {
+    }
+
+    /// <summary>A session whose in-process reference is <paramref name="inProcess"/> (tests stand in an unloadable one).</summary>
+    internal ParityHarness(HarnessOptions options, ITorchReference inProcess)
     {
         Options = options;
         Fixtures = new FixtureStore(options.Fixtures);
         client = new(() => new TorchReferenceClient(new TorchWorker(PythonCandidates.For(options.Python))));
-        inits = new InitResolver(TorchAsync);
+        this.inProcess = inProcess;
+        pythonProbe = new(() => ProbeAsync(client.Value));
+        inProcessProbe = new(() => ProbeAsync(inProcess));
     }
 
     public HarnessOptions Options { get; }
@@ -39,14 +50,14 @@ public sealed partial class ParityHarness : IAsyncDisposable
             ? [.. Directory.GetFiles(Options.Catalogue, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).Select(n => n!)]
             : [];
 
-    /// <summary>Whether live PyTorch can be used (starts the worker once to find out).</summary>
-    public async Task<bool> TorchAvailableAsync() => await (probe ??= ProbeAsync()).ConfigureAwait(false) is null;
+    /// <summary>Whether the Python worker's PyTorch can be used (starts the worker once to find out).</summary>
+    public async Task<bool> TorchAvailableAsync() => await pythonProbe.Value.ConfigureAwait(false) is null;
 
-    /// <summary>The live client, once the worker has started.</summary>
+    /// <summary>The Python worker's client, once the worker has started.</summary>
     /// <exception cref="TorchUnavailableException">No Python with torch.</exception>
     public async Task<TorchReferenceClient> TorchAsync()
     {
-        if (await (probe ??= ProbeAsync()).ConfigureAwait(false) is { } failure)
+        if (await pythonProbe.Value.ConfigureAwait(false) is { } failure)
         {
             throw failure;
         }
@@ -54,10 +65,55 @@ public sealed partial class ParityHarness : IAsyncDisposable
         return client.Value;
     }
 
-    /// <summary>Trains both sides of the scenario and compares them; PyTorch's side from <paramref name="mode"/> or the session's.</summary>
-    public async Task<ScenarioResult> RunAsync(Scenario scenario, ReferenceMode? mode = null, CancellationToken cancellation = default)
+    /// <summary>The live reference of <paramref name="source"/> (TorchSharp or PyTorch), once it has started.</summary>
+    /// <exception cref="TorchSharpUnavailableException">TorchSharp was asked for and cannot be loaded here.</exception>
+    /// <exception cref="TorchUnavailableException">PyTorch was asked for and no Python with torch was found.</exception>
+    public async Task<ITorchReference> LiveAsync(ReferenceSource source)
     {
-        var reference = await ReferenceAsync(scenario, mode ?? Options.Reference, cancellation).ConfigureAwait(false);
+        if (source == ReferenceSource.PyTorch)
+        {
+            return await TorchAsync().ConfigureAwait(false);
+        }
+
+        if (source != ReferenceSource.TorchSharp)
+        {
+            throw new ArgumentException($"{Sources.Name(source)} is not a live reference", nameof(source));
+        }
+
+        if (await inProcessProbe.Value.ConfigureAwait(false) is { } failure)
+        {
+            throw failure;
+        }
+
+        return inProcess;
+    }
+
+    /// <summary>
+    /// The source a request for <paramref name="requested"/> uses, and why when it is not the one asked for: auto takes
+    /// TorchSharp, else the Python worker, else the committed fixtures; any other source is itself.
+    /// </summary>
+    public async Task<(ReferenceSource Source, string? Note)> ChooseAsync(ReferenceSource requested)
+    {
+        if (requested != ReferenceSource.Auto)
+        {
+            return (requested, null);
+        }
+
+        if (await inProcessProbe.Value.ConfigureAwait(false) is not { } noTorchSharp)
+        {
+            return (ReferenceSource.TorchSharp, null);
+        }
+
+        return await pythonProbe.Value.ConfigureAwait(false) is not { } noPython
+            ? (ReferenceSource.PyTorch, $"TorchSharp is unavailable, so the Python worker's PyTorch is the reference: {noTorchSharp.Message}")
+            : (ReferenceSource.Fixtures,
+                $"no live reference here, so the committed fixtures are: TorchSharp is unavailable ({noTorchSharp.Message}) and so is Python PyTorch ({noPython.Message})");
+    }
+
+    /// <summary>Trains both sides of the scenario and compares them; PyTorch's side from <paramref name="source"/> or the session's.</summary>
+    public async Task<ScenarioResult> RunAsync(Scenario scenario, ReferenceSource? source = null, CancellationToken cancellation = default)
+    {
+        var reference = await ReferenceAsync(scenario, source ?? Options.Reference, cancellation).ConfigureAwait(false);
         var hand = HandRolled.Trainer.Train(
             scenario.NetworkOf(scenario.HandRolled),
             scenario.HandRolled.ToOptions(scenario.Epochs, Options.StepDetails),
@@ -74,30 +130,29 @@ public sealed partial class ParityHarness : IAsyncDisposable
         return new ScenarioResult(scenario, hand, reference, curve, diagnosis);
     }
 
-    /// <summary>PyTorch's side of the scenario from the given source.</summary>
-    public async Task<ReferenceRun> ReferenceAsync(Scenario scenario, ReferenceMode mode, CancellationToken cancellation = default)
+    /// <summary>PyTorch's side of the scenario from the given source (auto: the first usable, with the reason).</summary>
+    public async Task<ReferenceRun> ReferenceAsync(Scenario scenario, ReferenceSource source, CancellationToken cancellation = default)
     {
-        if (mode == ReferenceMode.Auto)
-        {
-            mode = await TorchAvailableAsync().ConfigureAwait(false) ? ReferenceMode.Live : ReferenceMode.Fixtures;
-        }
-
-        if (mode == ReferenceMode.Fixtures)
+        var (chosen, note) = await ChooseAsync(source).ConfigureAwait(false);
+        if (chosen == ReferenceSource.Fixtures)
         {
             var fixture = Fixtures.Load(scenario);
             return new ReferenceRun(
-                fixture.Torch, fixture.HandRolledInitial, fixture.TorchInitial, ReferenceMode.Fixtures, fixture.Meta.Torch, fixture.Meta.Python);
+                fixture.Torch, fixture.HandRolledInitial, fixture.TorchInitial, ReferenceSource.Fixtures,
+                fixture.Meta.Source, fixture.Meta.Torch, fixture.Meta.Python, note);
         }
 
-        var handInitial = await inits.ResolveAsync(scenario, scenario.HandRolled, cancellation).ConfigureAwait(false);
-        var torchInitial = await inits.ResolveAsync(scenario, scenario.Torch, cancellation).ConfigureAwait(false);
+        var live = await LiveAsync(chosen).ConfigureAwait(false);
+        var handInitial = await InitResolver.ResolveAsync(scenario, scenario.HandRolled, live, cancellation).ConfigureAwait(false);
+        var torchInitial = await InitResolver.ResolveAsync(scenario, scenario.Torch, live, cancellation).ConfigureAwait(false);
         var run = await TrainLiveAsync(
+            chosen,
             scenario.NetworkOf(scenario.Torch),
             scenario.Torch.ToOptions(scenario.Epochs, Options.StepDetails),
             scenario.Data,
             torchInitial,
             cancellation).ConfigureAwait(false);
-        return new ReferenceRun(run.Trace, handInitial, torchInitial, ReferenceMode.Live, run.TorchVersion, run.PythonVersion);
+        return new ReferenceRun(run.Trace, handInitial, torchInitial, chosen, run.Source, run.TorchVersion, run.PythonVersion, note);
     }
 
     /// <summary>Stops the PyTorch worker, if one was started.</summary>
@@ -109,14 +164,15 @@ public sealed partial class ParityHarness : IAsyncDisposable
         }
     }
 
-    private async Task<Exception?> ProbeAsync()
+    // A reference is usable when it draws PyTorch's initialisation of the smallest network.
+    private static async Task<Exception?> ProbeAsync(ITorchReference reference)
     {
         try
         {
-            await client.Value.DefaultInitAsync(new([1, 1], [HandRolled.Model.Activation.Identity], false), 0).ConfigureAwait(false);
+            await reference.DefaultInitAsync(new([1, 1], [HandRolled.Model.Activation.Identity], false), 0).ConfigureAwait(false);
             return null;
         }
-        catch (TorchUnavailableException error)
+        catch (Exception error) when (error is TorchUnavailableException or TorchSharpUnavailableException)
         {
             return error;
         }

@@ -24,7 +24,7 @@ public sealed class ScenarioSnapshotTests
     [TestCaseSource(nameof(Scenarios))]
     public async Task Catalogue(string name)
     {
-        var mode = await Live.ReferenceModeAsync();
+        var mode = await Live.ReferenceSourceAsync();
         var scenario = Live.Harness.Load(name);
         var result = await Live.Harness.RunAsync(scenario, mode);
         var summary = Summary.Text(result);

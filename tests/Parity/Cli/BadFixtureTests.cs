@@ -85,7 +85,11 @@ public sealed class BadFixtureTests
         });
     }
 
-    private void CorruptALoss() => scratch.Replace(scratch.FixtureFile(Seed, "losses.csv"), "\n1,0.2666766941547394\n", "\n1,0.26x\n");
+    private void CorruptALoss()
+    {
+        var losses = scratch.FixtureFile(Seed, "losses.csv");
+        scratch.Replace(losses, $"\n{File.ReadLines(losses).ElementAt(2)}\n", "\n1,0.26x\n");
+    }
 
     private void EditTheScenario() => scratch.Replace(scratch.ScenarioFile(Seed), "\"epochs\": 5000", "\"epochs\": 4000");
 }

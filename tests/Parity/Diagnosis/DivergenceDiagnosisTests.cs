@@ -31,7 +31,7 @@ public sealed class DivergenceDiagnosisTests
         await Live.TorchAsync(); // a scenario outside the catalogue has no fixture: PyTorch must run it
         var scenario = Live.Harness.Load(Diverging(torchDType));
 
-        var result = await Live.Harness.RunAsync(scenario, ReferenceMode.Live);
+        var result = await Live.Harness.RunAsync(scenario, ReferenceSource.TorchSharp);
 
         var hand = result.HandRolled.FirstNonFiniteEpoch;
         var torch = result.Reference.Torch.FirstNonFiniteEpoch;

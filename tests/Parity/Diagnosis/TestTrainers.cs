@@ -19,7 +19,7 @@ internal static class TestTrainers
         Requires.NumpyInSystemPython();
         var harness = Live.Harness;
         var scenario = harness.Load(scenarioName);
-        var reference = await harness.ReferenceAsync(scenario, await Live.ReferenceModeAsync());
+        var reference = await harness.ReferenceAsync(scenario, await Live.ReferenceSourceAsync());
         var trace = await new ExternalTrainer(commandLine, TimeSpan.FromSeconds(120)).TrainAsync(
             scenario.NetworkOf(scenario.HandRolled),
             scenario.HandRolled.ToOptions(scenario.Epochs, harness.Options.StepDetails),
@@ -32,6 +32,6 @@ internal static class TestTrainers
     public static async Task<(Scenario Scenario, ReferenceRun Reference)> ReferenceAsync(string scenarioName)
     {
         var scenario = Live.Harness.Load(scenarioName);
-        return (scenario, await Live.Harness.ReferenceAsync(scenario, await Live.ReferenceModeAsync()));
+        return (scenario, await Live.Harness.ReferenceAsync(scenario, await Live.ReferenceSourceAsync()));
     }
 }

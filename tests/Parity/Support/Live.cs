@@ -5,19 +5,20 @@ using Parity.TorchReference;
 namespace Parity.Tests.Support;
 
 /// <summary>
-/// The one harness session of a test run, and with it the one PyTorch worker, shared by every test (torch is
-/// imported once). Tests that need live PyTorch call <see cref="TorchAsync"/>: when no Python with torch is found
-/// they are skipped with the reason — or fail, when torch is required (<see cref="Settings.Required"/>; CI requires it).
+/// The one harness session of a test run, shared by every test: libtorch is loaded once (TorchSharp, in process) and the
+/// Python worker started once (torch imported once). Tests that need a live reference call <see cref="TorchSharpAsync"/>
+/// or <see cref="TorchAsync"/> (the Python worker): when it is unavailable they are skipped with the reason — or fail,
+/// when it is required (<see cref="Settings.Required"/>; CI requires both).
 /// </summary>
 internal static class Live
 {
     private static readonly Lazy<ParityHarness> Session = new(() => new ParityHarness(
-        new HarnessOptions(Repository.Root, ReferenceMode.Auto, Settings.Python)));
+        new HarnessOptions(Repository.Root, ReferenceSource.Auto, Settings.Python)));
 
-    /// <summary>The shared harness session (reference mode: auto; callers choose per run).</summary>
+    /// <summary>The shared harness session (reference: auto; callers choose per run).</summary>
     public static ParityHarness Harness => Session.Value;
 
-    /// <summary>The shared client, once the worker has started.</summary>
+    /// <summary>The Python worker's client, once the worker has started.</summary>
     public static async Task<TorchReferenceClient> TorchAsync()
     {
         if (await Harness.TorchAvailableAsync().ConfigureAwait(false))
@@ -25,26 +26,38 @@ internal static class Live
             return await Harness.TorchAsync().ConfigureAwait(false);
         }
 
-        Requires.Check(Requires.Torch, await UnavailableReasonAsync().ConfigureAwait(false));
+        Requires.Check(Requires.Torch, await UnavailableReasonAsync(ReferenceSource.PyTorch).ConfigureAwait(false));
         return null!;
     }
 
+    /// <summary>TorchSharp's reference, once libtorch is loaded.</summary>
+    public static async Task<ITorchReference> TorchSharpAsync()
+    {
+        Requires.Check(Requires.TorchSharp, await UnavailableReasonAsync(ReferenceSource.TorchSharp).ConfigureAwait(false));
+        return await Harness.LiveAsync(ReferenceSource.TorchSharp).ConfigureAwait(false);
+    }
+
     /// <summary>
-    /// Where the PyTorch side of catalogue tests comes from: the <c>Reference</c> run setting; <c>auto</c> means
-    /// live when PyTorch is found (always, when it is required), else the committed fixtures.
+    /// Where the PyTorch side of catalogue tests comes from: the <c>Reference</c> run setting (or PARITY_REFERENCE). A live
+    /// source is required to be usable; <c>auto</c> takes TorchSharp, the Python worker or the fixtures, the first usable —
+    /// but a reference the run requires is never passed over.
     /// </summary>
-    public static async Task<ReferenceMode> ReferenceModeAsync()
+    public static async Task<ReferenceSource> ReferenceSourceAsync()
     {
         var setting = Settings.Reference;
-        if (setting == ReferenceMode.Live || (setting == ReferenceMode.Auto && Settings.RequireTorch))
+        if (setting == ReferenceSource.TorchSharp || (setting == ReferenceSource.Auto && Settings.Required.Contains(Requires.TorchSharp.Name)))
         {
-            await TorchAsync().ConfigureAwait(false);
-            return ReferenceMode.Live;
+            await TorchSharpAsync().ConfigureAwait(false);
+            return ReferenceSource.TorchSharp;
         }
 
-        return setting == ReferenceMode.Fixtures || !await Harness.TorchAvailableAsync().ConfigureAwait(false)
-            ? ReferenceMode.Fixtures
-            : ReferenceMode.Live;
+        if (setting == ReferenceSource.PyTorch)
+        {
+            await TorchAsync().ConfigureAwait(false);
+            return ReferenceSource.PyTorch;
+        }
+
+        return setting == ReferenceSource.Fixtures ? setting : (await Harness.ChooseAsync(ReferenceSource.Auto).ConfigureAwait(false)).Source;
     }
 
     /// <summary>Stops the worker at the end of the run.</summary>
@@ -56,12 +69,12 @@ internal static class Live
         }
     }
 
-    private static async Task<string> UnavailableReasonAsync()
+    private static async Task<string?> UnavailableReasonAsync(ReferenceSource source)
     {
         try
         {
-            await Harness.TorchAsync().ConfigureAwait(false);
-            return "unknown";
+            await Harness.LiveAsync(source).ConfigureAwait(false);
+            return null;
         }
         catch (Exception error)
         {

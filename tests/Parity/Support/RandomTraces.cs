@@ -84,7 +84,7 @@ public static class RandomTraces
         from handRolledInitial in Parameters(scenario.NetworkOf(handRolled), handRolled.DType, nonFinite: false)
         from torchInitial in Parameters(torchNetwork, torch.DType, nonFinite: false)
         from trace in Traces(torchNetwork, torch.DType, epochs, RecordedSteps(torch.ToOptions(epochs, stepDetails), samples))
-        let meta = new FixtureMeta(scenario.Name, hash, "1.13.0a0", "3.11.2", torch.DType.Name(), epochs, stepDetails, "property test")
+        let meta = new FixtureMeta(scenario.Name, hash, "pytorch", "1.13.0a0", "3.11.2", torch.DType.Name(), epochs, stepDetails, "property test")
         select new FixtureCase(scenario, new Fixture(meta, handRolledInitial, torchInitial, trace));
 
     /// <summary>The parameters of <paramref name="network"/>, in the contract's order and shapes.</summary>

@@ -7,8 +7,8 @@ using Parity.HandRolled;
 namespace Parity.Tests.Support;
 
 /// <summary>
-/// The capabilities outside the .NET SDK that some tests need — python3, numpy, torch, Chromium, a native BLAS,
-/// glibc's expf — each probed once, by itself. A test whose capability is missing is skipped with the reason and the
+/// The capabilities that some tests need beyond managed code — libtorch through TorchSharp, python3, numpy, torch,
+/// Chromium, a native BLAS, glibc's expf — each probed once, by itself. A test whose capability is missing is skipped with the reason and the
 /// command that installs it, or fails instead when the capability is required (<see cref="Settings.Required"/>: CI
 /// requires them all).
 /// </summary>
@@ -25,6 +25,10 @@ internal static class Requires
         "torch", "a Python with torch (PARITY_PYTHON, the Python run setting, python3, /usr/bin/python3)",
         "sudo apt-get install python3-torch libopenblas0-pthread, or point PARITY_PYTHON at a Python with torch");
 
+    public static readonly Capability TorchSharp = new(
+        "torchsharp", "libtorch in process through TorchSharp-cpu (restored with the solution)",
+        "nothing beyond the .NET SDK on Linux x64 with glibc; the loader's message says what failed");
+
     public static readonly Capability Chromium = new("chromium", $"headless Chromium at {HeadlessChromium.Executable}", "sudo apt-get install chromium");
 
     public static readonly Capability NativeBlas = new(
@@ -34,7 +38,7 @@ internal static class Requires
         "glibc-expf", "glibc's expf with FMA, the one Parity's float32 exp ports", "an x86-64 Linux machine with glibc and FMA; nothing to install");
 
     /// <summary>Every capability, in the order <c>PARITY_REQUIRE=all</c> lists them.</summary>
-    public static IReadOnlyList<Capability> All { get; } = [Python3, Numpy, Torch, Chromium, NativeBlas, GlibcExpf];
+    public static IReadOnlyList<Capability> All { get; } = [TorchSharp, Python3, Numpy, Torch, Chromium, NativeBlas, GlibcExpf];
 
     private static readonly Lazy<string?> PythonMissing = new(() => File.Exists(SystemPython) ? null : $"{SystemPython} does not exist");
 

@@ -42,14 +42,9 @@ internal static class Settings
         }
     }
 
-    /// <summary>live | fixtures | auto: PARITY_REFERENCE, else the run setting, else auto.</summary>
-    public static ReferenceMode Reference =>
-        (Environment.GetEnvironmentVariable("PARITY_REFERENCE") is { Length: > 0 } env ? env : TestContext.Parameters.Get("Reference", "auto")) switch
-        {
-            "live" => ReferenceMode.Live,
-            "fixtures" => ReferenceMode.Fixtures,
-            _ => ReferenceMode.Auto,
-        };
+    /// <summary>auto | torchsharp | pytorch | fixtures (live: torchsharp): PARITY_REFERENCE, else the run setting, else auto.</summary>
+    public static ReferenceSource Reference =>
+        Sources.Parse(Environment.GetEnvironmentVariable("PARITY_REFERENCE") is { Length: > 0 } env ? env : TestContext.Parameters.Get("Reference", "auto"));
 
     private static bool? Flag(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Trim() is "1" or "true" or "True" or "yes";

@@ -113,7 +113,7 @@ public sealed class ExplainTests
 
     private static async Task<Explanation> ExplainAsync(string scenario)
     {
-        await using var harness = new ParityHarness(new HarnessOptions(Repository.Root, ReferenceMode.Fixtures));
+        await using var harness = new ParityHarness(new HarnessOptions(Repository.Root, ReferenceSource.Fixtures));
         return await new Explainer(harness).ExplainAsync(harness.Load(scenario));
     }
 }

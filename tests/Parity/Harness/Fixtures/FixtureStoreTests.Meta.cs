@@ -56,14 +56,14 @@ public sealed partial class FixtureStoreTests
 
     private static IEnumerable<TestCaseData> CorruptMeta()
     {
-        yield return MetaCase("malformed", Swap("\"epochs\": 5000,", "\"epochs\": 5000,,"), "line 7, column 18: malformed JSON: ");
-        yield return MetaCase("cut short", CutAfter("\"torch\": \"1.13"), "line 4, column 17: malformed JSON: ");
+        yield return MetaCase("malformed", Swap("\"epochs\": 5000,", "\"epochs\": 5000,,"), "line 8, column 18: malformed JSON: ");
+        yield return MetaCase("cut short", CutAfter("\"source\": \"torch"), "line 4, column 19: malformed JSON: ");
         yield return MetaCase("empty", _ => "", "line 1, column 1: malformed JSON: ");
         yield return MetaCase("null", _ => "null", "$: expected an object, got null");
         yield return MetaCase("a string for a number", Swap("\"epochs\": 5000", "\"epochs\": \"5000\""), "$.epochs: expected the epochs trained (a whole number), got string \"5000\"");
         yield return MetaCase("hash missing", DropLines("  \"scenarioHash\""), "$: missing property \"scenarioHash\": the SHA-256 of the scenario file");
         yield return MetaCase("hash null", Swap("\"2f14d650fc132009749cbe98c34c4df2e0428d3ee10cb6bfaefef03c65fc5ff1\"", "null"), "$.scenarioHash: expected the SHA-256 of the scenario file (a string), got null");
-        yield return MetaCase("misspelt property", Swap("\"scenarioHash\"", "\"scenarioHsh\""), "$.scenarioHsh: unknown property \"scenarioHsh\"; did you mean \"scenarioHash\"? expected one of scenario, scenarioHash, torch, python, dType, epochs, stepDetails, generator");
+        yield return MetaCase("misspelt property", Swap("\"scenarioHash\"", "\"scenarioHsh\""), "$.scenarioHsh: unknown property \"scenarioHsh\"; did you mean \"scenarioHash\"? expected one of scenario, scenarioHash, source, torch, python, dType, epochs, stepDetails, generator");
         yield return MetaCase("another scenario's", Swap("\"scenario\": \"xor-seed-parity\"", "\"scenario\": \"xor-tanh\""), $"$.scenario: made for scenario xor-tanh, not {Seed}; regenerate it: {RegenerateSeed}");
     }
 

@@ -116,7 +116,7 @@ public sealed partial class ReportTests
 
     private static async Task<ScenarioResult> FixtureResultAsync(string scenario)
     {
-        await using var harness = new ParityHarness(new HarnessOptions(Repository.Root, ReferenceMode.Fixtures));
+        await using var harness = new ParityHarness(new HarnessOptions(Repository.Root, ReferenceSource.Fixtures));
         return await harness.RunAsync(harness.Load(scenario));
     }
 }
