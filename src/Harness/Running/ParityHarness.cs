@@ -26,12 +26,15 @@ public sealed partial class ParityHarness : IAsyncDisposable
     {
     }
 
-    /// <summary>A session whose in-process reference is <paramref name="inProcess"/> (tests stand in an unloadable one).</summary>
-    internal ParityHarness(HarnessOptions options, ITorchReference inProcess)
+    /// <summary>
+    /// A session whose in-process reference is <paramref name="inProcess"/>, and whose worker runs the first of
+    /// <paramref name="pythons"/> that imports torch (tests stand in references that cannot be used).
+    /// </summary>
+    internal ParityHarness(HarnessOptions options, ITorchReference inProcess, IReadOnlyList<string>? pythons = null)
     {
         Options = options;
         Fixtures = new FixtureStore(options.Fixtures);
-        client = new(() => new TorchReferenceClient(new TorchWorker(PythonCandidates.For(options.Python))));
+        client = new(() => new TorchReferenceClient(new TorchWorker(pythons ?? PythonCandidates.For(options.Python))));
         this.inProcess = inProcess;
         pythonProbe = new(() => ProbeAsync(client.Value));
         inProcessProbe = new(() => ProbeAsync(inProcess));
