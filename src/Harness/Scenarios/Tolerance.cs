@@ -7,9 +7,10 @@ public sealed record Tolerance(double Rtol, double Atol)
 {
     /// <summary>
     /// How many units in the last place of a quantity's largest value a recomputed reference number may move: the
-    /// width of <see cref="Rounding"/>. Measured with every OpenBLAS kernel set an x86-64 machine can run
-    /// (<c>OPENBLAS_CORETYPE</c> Prescott to Cooperlake) over the whole catalogue: at most 28 ulps in float64 and 13 in
-    /// float32 (docs/contracts.md gives the figures). 256 leaves a margin of nine over that, and stays far below every
+    /// width of <see cref="Rounding"/>. Measured over the whole catalogue with every OpenBLAS kernel set an x86-64 machine
+    /// can run under the Python worker (<c>OPENBLAS_CORETYPE</c> Prescott to Cooperlake), and with libtorch's AVX2 and
+    /// AVX-512 kernels and MKL's reproducible paths under TorchSharp: at most 28 ulps in float64 and 18 in float32
+    /// (docs/contracts.md gives the figures). 256 leaves a margin of nine over that, and stays far below every
     /// scenario's own tolerance (float32: 3e-5 of the scale against rtol 1e-4; float64: 6e-14 against 1e-10), so a real
     /// change — a learning rate, a loss, an initialisation — cannot hide in it.
     /// </summary>
