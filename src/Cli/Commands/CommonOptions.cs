@@ -27,9 +27,15 @@ internal static class CommonOptions
 
     public static ReferenceSource ParseReference(string value) => Sources.Parse(value);
 
+    /// <summary>
+    /// How a command makes its harness session: a new one, with its own references. The tests run the CLI in process
+    /// with sessions that share their run's references (libtorch loaded once, one Python worker).
+    /// </summary>
+    internal static Func<HarnessOptions, ParityHarness> Sessions { get; set; } = options => new ParityHarness(options);
+
     /// <summary>A harness session rooted at the repository around the current folder (or around the tool itself).</summary>
     public static ParityHarness Harness(ReferenceSource reference = ReferenceSource.Auto, string? python = null) =>
-        new(new HarnessOptions(FindRoot(), reference, python));
+        Sessions(new HarnessOptions(FindRoot(), reference, python));
 
     private static Option<string> AcceptingOnly(this Option<string> option, params string[] values)
     {

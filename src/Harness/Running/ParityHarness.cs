@@ -20,6 +20,7 @@ public sealed partial class ParityHarness : IAsyncDisposable
     private readonly ITorchReference inProcess;
     private readonly Lazy<Task<Exception?>> pythonProbe;
     private readonly Lazy<Task<Exception?>> inProcessProbe;
+    private readonly bool ownsWorker;
 
     public ParityHarness(HarnessOptions options)
         : this(options, new TorchSharpReference())
@@ -31,10 +32,26 @@ public sealed partial class ParityHarness : IAsyncDisposable
     /// <paramref name="pythons"/> that imports torch (tests stand in references that cannot be used).
     /// </summary>
     internal ParityHarness(HarnessOptions options, ITorchReference inProcess, IReadOnlyList<string>? pythons = null)
+        : this(options, inProcess, new Lazy<TorchReferenceClient>(() => new TorchReferenceClient(new TorchWorker(pythons ?? PythonCandidates.For(options.Python)))), ownsWorker: true)
+    {
+    }
+
+    /// <summary>
+    /// A session on other options that shares <paramref name="session"/>'s references: its worker (not stopped when this
+    /// session is disposed) and its in-process reference, unless <paramref name="inProcess"/> stands in for it. The tests
+    /// run the CLI in process through it.
+    /// </summary>
+    internal ParityHarness(HarnessOptions options, ParityHarness session, ITorchReference? inProcess = null)
+        : this(options, inProcess ?? session.inProcess, session.client, ownsWorker: false)
+    {
+    }
+
+    private ParityHarness(HarnessOptions options, ITorchReference inProcess, Lazy<TorchReferenceClient> client, bool ownsWorker)
     {
         Options = options;
         Fixtures = new FixtureStore(options.Fixtures);
-        client = new(() => new TorchReferenceClient(new TorchWorker(pythons ?? PythonCandidates.For(options.Python))));
+        this.client = client;
+        this.ownsWorker = ownsWorker;
         this.inProcess = inProcess;
         pythonProbe = new(() => ProbeAsync(client.Value));
         inProcessProbe = new(() => ProbeAsync(inProcess));
@@ -158,10 +175,10 @@ public sealed partial class ParityHarness : IAsyncDisposable
         return new ReferenceRun(run.Trace, handInitial, torchInitial, chosen, run.Source, run.TorchVersion, run.PythonVersion, note);
     }
 
-    /// <summary>Stops the PyTorch worker, if one was started.</summary>
+    /// <summary>Stops the PyTorch worker, if this session started it.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (client.IsValueCreated)
+        if (ownsWorker && client.IsValueCreated)
         {
             await client.Value.DisposeAsync().ConfigureAwait(false);
         }

@@ -1,4 +1,7 @@
 using Parity.Cli;
+using Parity.Cli.Commands;
+using Parity.Harness.Running;
+using Parity.Tests.Support;
 
 namespace Parity.Tests.Cli;
 
@@ -25,8 +28,10 @@ internal static class CliRunner
         var previous = Directory.GetCurrentDirectory();
         try
         {
-            // The CLI finds the repository from the current folder, as `dotnet run --project src/Cli` from the root does.
+            // The CLI finds the repository from the current folder, as `dotnet run --project src/Cli` from the root does;
+            // its sessions share the run's references, as a process of its own would not (libtorch loaded, one worker).
             Directory.SetCurrentDirectory(folder);
+            CommonOptions.Sessions = options => new ParityHarness(options, Live.Harness);
             return await Program.RunAsync(args, terminal);
         }
         finally

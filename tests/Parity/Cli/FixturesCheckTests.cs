@@ -22,7 +22,7 @@ public sealed class FixturesCheckTests
     [OneTimeSetUp]
     public async Task MakeFixtures()
     {
-        await Live.TorchAsync();
+        await Live.TorchSharpAsync();
         scratch = ScratchRepository.With(Nudged, OtherLearningRate);
         var store = new FixtureStore(scratch.Fixtures);
 

@@ -22,7 +22,7 @@ public sealed class ParityHarnessSourcesTests
     public async Task Run_AutoWithoutTorchSharp_UsesThePythonWorkerAndSaysWhy()
     {
         await Live.TorchAsync();
-        await using var harness = new ParityHarness(new HarnessOptions(Repository.Root), new Unloadable());
+        await using var harness = new ParityHarness(new HarnessOptions(Repository.Root), Live.Harness, new Unloadable());
 
         var result = await harness.RunAsync(harness.Load("xor-seed-parity-f64"));
 
