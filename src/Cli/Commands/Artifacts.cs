@@ -1,3 +1,4 @@
+using Parity.Common;
 using Parity.Harness.Output;
 using Parity.Harness.Plots;
 using Parity.Harness.Running;
@@ -32,15 +33,8 @@ internal static class Artifacts
         Directory.CreateDirectory(folder);
         var csv = Path.Combine(folder, "curves.csv");
         var svg = Path.Combine(folder, "curves.svg");
-        WriteAtomically(csv, CurveCsv.Text(result));
-        WriteAtomically(svg, CurvePlot.Render(CurvePlotInput.Of(result)));
+        AtomicFile.Write(csv, CurveCsv.Text(result));
+        AtomicFile.Write(svg, CurvePlot.Render(CurvePlotInput.Of(result)));
         return [csv, svg];
-    }
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, path, overwrite: true);
     }
 }

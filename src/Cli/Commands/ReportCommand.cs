@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parity.Common;
 using Parity.Harness.Explain;
 using Parity.Harness.Report;
 using Parity.Harness.Scenarios;
@@ -51,7 +52,8 @@ internal static class ReportCommand
             }
 
             var page = ReportPage.Render(results, r => explanations.GetValueOrDefault(r.Scenario.Name));
-            var path = WriteAtomically(parse.GetRequiredValue(output), page);
+            var path = Path.Combine(parse.GetRequiredValue(output), PageName);
+            AtomicFile.Write(path, page);
 
             var unexpected = results.Where(r => !ReportPage.AsExpected(r)).ToList();
             foreach (var result in unexpected)
@@ -66,25 +68,6 @@ internal static class ReportCommand
             return unexpected.Count == 0 ? ExitCodes.Ok : ExitCodes.Mismatch;
         }));
         return command;
-    }
-
-    /// <summary>Writes the page beside its final name, then moves it over: a reader never sees half a page.</summary>
-    private static string WriteAtomically(string folder, string page)
-    {
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, PageName);
-        var temporary = Path.Combine(folder, $".{PageName}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, page);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-
-        return path;
     }
 
     private static string Name<T>(T value)

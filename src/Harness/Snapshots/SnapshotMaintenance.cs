@@ -1,3 +1,5 @@
+using Parity.Common;
+
 namespace Parity.Harness.Snapshots;
 
 /// <summary>
@@ -96,7 +98,7 @@ internal static class SnapshotMaintenance
 
         foreach (var (_, received, verified, text) in swaps)
         {
-            SnapshotText.WriteAtomically(verified, text);
+            AtomicFile.Write(verified, text);
             File.Delete(received);
         }
 

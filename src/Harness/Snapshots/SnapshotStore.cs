@@ -1,3 +1,4 @@
+using Parity.Common;
 using Parity.Harness.Plots;
 using Parity.Harness.Scenarios;
 
@@ -70,7 +71,7 @@ internal sealed class SnapshotStore
         {
             foreach (var check in failing)
             {
-                SnapshotText.WriteAtomically(check.VerifiedPath, check.Received);
+                AtomicFile.Write(check.VerifiedPath, check.Received);
             }
 
             DeleteReceived(directory, name);
@@ -91,7 +92,7 @@ internal sealed class SnapshotStore
             }
             else
             {
-                SnapshotText.WriteAtomically(check.ReceivedPath, check.Received);
+                AtomicFile.Write(check.ReceivedPath, check.Received);
                 written.Add(check.ReceivedPath);
             }
         }
@@ -144,7 +145,7 @@ internal sealed class SnapshotStore
             return null;
         }
 
-        SnapshotText.WriteAtomically(path, svg);
+        AtomicFile.Write(path, svg);
         return path;
     }
 

@@ -23,30 +23,4 @@ internal static class SnapshotText
 
     /// <summary>The lines of normalised text, without the final empty one.</summary>
     public static string[] Lines(string normalised) => normalised[..^1].Split('\n');
-
-    /// <summary>
-    /// Writes the file so that a reader never sees half of it: a temporary file in the same folder (hence the
-    /// same filesystem), flushed, then renamed over the target, which is atomic.
-    /// </summary>
-    public static void WriteAtomically(string path, string normalised)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        // The leading dot keeps the temporary file out of the `{name}.received.*` and `*.verified.*` patterns.
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                var bytes = Utf8.GetBytes(normalised);
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
 }
