@@ -1,8 +1,8 @@
 using Parity.HandRolled;
-using Parity.Harness.External;
 using Parity.Harness.Fixtures;
 using Parity.Harness.Output;
 using Parity.Harness.Scenarios;
+using Parity.Harness.Trainers;
 using Parity.TorchReference.Protocol;
 using Parity.TorchReference.TorchSharp;
 using Parity.TorchReference.Worker;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Parity.Harness.External;
+using Parity.Harness.Trainers;
 
 namespace Parity.Cli.Commands;
 
@@ -32,15 +32,8 @@ internal static class VerifyCommand
                 }
 
                 await using var harness = CommonOptions.Harness(CommonOptions.ParseReference(parse.GetRequiredValue(reference)), parse.GetValue(python));
-                var loaded = harness.Load(name);
-                var referenceRun = await harness.ReferenceAsync(loaded, harness.Options.Reference, cancellation).ConfigureAwait(false);
-                var trace = await new ExternalTrainer(parse.GetRequiredValue(trainer), TimeSpan.FromSeconds(seconds)).TrainAsync(
-                    loaded.NetworkOf(loaded.HandRolled),
-                    loaded.HandRolled.ToOptions(loaded.Epochs, harness.Options.StepDetails),
-                    loaded.Data,
-                    referenceRun.HandRolledInitial,
-                    cancellation).ConfigureAwait(false);
-                var result = harness.Conclude(loaded, trace, referenceRun);
+                var result = await harness.VerifyAsync(
+                    harness.Load(name), new ExternalTrainer(parse.GetRequiredValue(trainer), TimeSpan.FromSeconds(seconds)), cancellation: cancellation).ConfigureAwait(false);
                 return await Artifacts.ConcludeAsync(terminal, result, parse.GetValue(output), asJson).ConfigureAwait(false);
             });
         });

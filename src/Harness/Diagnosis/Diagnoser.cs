@@ -82,4 +82,14 @@ public sealed partial class Diagnoser(Scenario scenario)
     }
 
     internal static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// ∂(hand-rolled loss)/∂p ÷ ∂(PyTorch loss)/∂p: 1 for the same loss, the ratio of their constant factors within
+    /// the squared-error family (<see cref="Scenarios.GradientScale"/>), null when no constant relates them.
+    /// </summary>
+    private double? GradientScale() =>
+        scenario.HandRolled.Loss == scenario.Torch.Loss && scenario.HandRolled.Batch == scenario.Torch.Batch ? 1.0
+        : Scenarios.GradientScale.Of(scenario.HandRolled, scenario) is { } hand && Scenarios.GradientScale.Of(scenario.Torch, scenario) is { } torch
+            ? hand / torch
+            : null;
 }

@@ -2,6 +2,7 @@ using Parity.Harness.Comparison;
 using Parity.Harness.Fixtures;
 using Parity.Harness.Reference;
 using Parity.Harness.Scenarios;
+using Parity.Harness.Trainers;
 using Parity.TorchReference;
 using Parity.TorchReference.TorchSharp;
 using Parity.TorchReference.Worker;
@@ -130,15 +131,28 @@ public sealed partial class ParityHarness : IAsyncDisposable
                 $"no live reference here, so the committed fixtures are: TorchSharp is unavailable ({noTorchSharp.Message}) and so is Python PyTorch ({noPython.Message})");
     }
 
-    /// <summary>Trains both sides of the scenario and compares them; PyTorch's side from <paramref name="source"/> or the session's.</summary>
-    public async Task<ScenarioResult> RunAsync(Scenario scenario, ReferenceSource? source = null, CancellationToken cancellation = default)
+    /// <summary>
+    /// Checks the built-in hand-rolled engine against the reference: <see cref="VerifyAsync"/> with
+    /// <see cref="BuiltInTrainer"/>.
+    /// </summary>
+    public Task<ScenarioResult> RunAsync(Scenario scenario, ReferenceSource? source = null, CancellationToken cancellation = default) =>
+        VerifyAsync(scenario, BuiltInTrainer.Instance, source, cancellation);
+
+    /// <summary>
+    /// Checks any trainer against the reference: PyTorch's side from <paramref name="source"/> (or the session's), the
+    /// trainer as the scenario's hand-rolled side from the same initial parameters, then the comparison and diagnosis.
+    /// </summary>
+    /// <exception cref="TrainerException">An external trainer failed or broke the protocol.</exception>
+    public async Task<ScenarioResult> VerifyAsync(
+        Scenario scenario, ITrainer trainer, ReferenceSource? source = null, CancellationToken cancellation = default)
     {
         var reference = await ReferenceAsync(scenario, source ?? Options.Reference, cancellation).ConfigureAwait(false);
-        var hand = HandRolled.Trainer.Train(
+        var hand = await trainer.TrainAsync(
             scenario.NetworkOf(scenario.HandRolled),
             scenario.HandRolled.ToOptions(scenario.Epochs, Options.StepDetails),
+            scenario.Data,
             reference.HandRolledInitial,
-            scenario.Data);
+            cancellation).ConfigureAwait(false);
         return Conclude(scenario, hand, reference);
     }
 

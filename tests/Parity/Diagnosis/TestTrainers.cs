@@ -1,7 +1,5 @@
-using Parity.Harness.External;
-using Parity.Harness.Reference;
 using Parity.Harness.Running;
-using Parity.Harness.Scenarios;
+using Parity.Harness.Trainers;
 using Parity.Tests.Support;
 
 namespace Parity.Tests.Diagnosis;
@@ -17,21 +15,7 @@ internal static class TestTrainers
     public static async Task<ScenarioResult> VerifyAsync(string scenarioName, string commandLine)
     {
         Requires.NumpyInSystemPython();
-        var harness = Live.Harness;
-        var scenario = harness.Load(scenarioName);
-        var reference = await harness.ReferenceAsync(scenario, await Live.ReferenceSourceAsync());
-        var trace = await new ExternalTrainer(commandLine, TimeSpan.FromSeconds(120)).TrainAsync(
-            scenario.NetworkOf(scenario.HandRolled),
-            scenario.HandRolled.ToOptions(scenario.Epochs, harness.Options.StepDetails),
-            scenario.Data,
-            reference.HandRolledInitial);
-        return harness.Conclude(scenario, trace, reference);
-    }
-
-    /// <summary>A catalogue scenario's reference, live or from the fixtures.</summary>
-    public static async Task<(Scenario Scenario, ReferenceRun Reference)> ReferenceAsync(string scenarioName)
-    {
-        var scenario = Live.Harness.Load(scenarioName);
-        return (scenario, await Live.Harness.ReferenceAsync(scenario, await Live.ReferenceSourceAsync()));
+        return await Live.Harness.VerifyAsync(
+            Live.Harness.Load(scenarioName), new ExternalTrainer(commandLine, TimeSpan.FromSeconds(120)), await Live.ReferenceSourceAsync());
     }
 }

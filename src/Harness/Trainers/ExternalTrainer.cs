@@ -5,14 +5,14 @@ using Parity.HandRolled.Model;
 using Parity.Harness.Scenarios;
 using Parity.TorchReference.Protocol;
 
-namespace Parity.Harness.External;
+namespace Parity.Harness.Trainers;
 
 /// <summary>
 /// Runs any program that speaks <c>parity-trainer/1</c>: the command line runs under <c>/bin/sh -c</c>, gets one
 /// JSON request on stdin and must print one JSON response on stdout. Past the timeout its whole process tree is
 /// killed. Its output is bounded, so a runaway trainer cannot exhaust memory.
 /// </summary>
-public sealed partial class ExternalTrainer(string commandLine, TimeSpan timeout)
+public sealed partial class ExternalTrainer(string commandLine, TimeSpan timeout) : ITrainer
 {
     /// <summary>The most a trainer may print on stdout.</summary>
     public const int MaxOutputBytes = 64 * 1024 * 1024;

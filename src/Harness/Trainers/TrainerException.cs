@@ -1,4 +1,4 @@
-namespace Parity.Harness.External;
+namespace Parity.Harness.Trainers;
 
 /// <summary>
 /// An external trainer that did not answer as <c>parity-trainer/1</c> asks: it exited non-zero, printed nothing or

@@ -1,7 +1,6 @@
 using Parity.HandRolled.Model;
-using Parity.Harness.Scenarios;
 
-namespace Parity.Harness.Explain;
+namespace Parity.Harness.Scenarios;
 
 /// <summary>
 /// The losses of the MSE family differ only by a constant factor on their gradient, relative to <c>half-sse</c>

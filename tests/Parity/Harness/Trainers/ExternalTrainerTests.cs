@@ -4,11 +4,11 @@ using NUnit.Framework;
 using Parity.HandRolled;
 using Parity.HandRolled.Init;
 using Parity.HandRolled.Model;
-using Parity.Harness.External;
-using Parity.TorchReference.Protocol;
+using Parity.Harness.Trainers;
 using Parity.Tests.Support;
+using Parity.TorchReference.Protocol;
 
-namespace Parity.Tests.Harness.External;
+namespace Parity.Tests.Harness.Trainers;
 
 /// <summary>
 /// Every way an external trainer can fail — exit code, stdout, the response's content, its size, its time — ends in a

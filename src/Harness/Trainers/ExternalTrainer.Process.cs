@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Parity.TorchReference.Worker;
 
-namespace Parity.Harness.External;
+namespace Parity.Harness.Trainers;
 
 public sealed partial class ExternalTrainer
 {

@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace Parity.Harness.External;
+namespace Parity.Harness.Trainers;
 
 /// <summary>
 /// An external trainer's process: its command line under <c>/bin/sh -c</c>, in a session of its own (<c>setsid</c>)
