@@ -53,7 +53,7 @@ internal static class Training
         var y = Tensors.Matrix(data.Targets, Tensors.Of(options.DType));
         using var loss = new TorchLoss(options.Loss);
         using var optimizer = optim.SGD(
-            model.parameters(), options.LearningRate, momentum: options.Sgd.Momentum, weight_decay: options.Sgd.WeightDecay);
+            model.parameters(), options.LearningRate, momentum: options.Optim.Momentum, weight_decay: options.Optim.WeightDecay);
         List<(Tensor X, Tensor Y)> batches = options.Batch == BatchMode.Full
             ? [(x, y)]
             : [.. Enumerable.Range(0, data.Count).Select(i => (x.narrow(0, i, 1), y.narrow(0, i, 1)))];
