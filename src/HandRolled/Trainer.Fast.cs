@@ -23,7 +23,7 @@ public static partial class Trainer
             : Enumerable.Range(0, x.RowCount).Select(i => (X: x.Row(i).ToArray(), Y: y.Row(i).ToArray())).ToArray();
         var mlp = new FastMlp<T>(network, initialParameters, batches[0].X.Length / network.Layers[0], blas);
         var learningRate = T.CreateChecked(options.LearningRate);
-        var optimizer = options.Sgd;
+        var optimizer = options.Optim;
 
         var losses = new double[options.Epochs];
         var steps = new List<StepRecord>();

@@ -87,7 +87,7 @@ public static partial class Trainer
                 var forward = mlp.Forward(input);
                 logged += double.CreateChecked(LossFunctions.Mse(forward.Layers[^1], target));
                 var gradients = mlp.Backward(forward, target, options.Loss);
-                mlp.Update(gradients, options.LearningRate, options.Sgd);
+                mlp.Update(gradients, options.LearningRate, options.Optim);
                 if (steps.Count < options.StepDetails)
                 {
                     steps.Add(new StepRecord(steps.Count, gradients.ToTensors(), mlp.Parameters()));

@@ -25,6 +25,32 @@ internal sealed class NumpyRandom
     /// <summary><c>np.random.uniform(low, high)</c>: <c>low + (high − low)·random()</c>.</summary>
     public double NextUniform(double low, double high) => low + ((high - low) * NextDouble());
 
+    /// <summary>
+    /// <c>RandomState.permutation(n)</c>: <c>arange(n)</c> shuffled by Fisher–Yates from the end, each swap partner drawn
+    /// as numpy's <c>random_interval(i)</c> does: a 32-bit word masked to the bits of i, redrawn while above i.
+    /// </summary>
+    public int[] Permutation(int n)
+    {
+        var order = Enumerable.Range(0, n).ToArray();
+        for (var i = n - 1; i >= 1; i--)
+        {
+            var mask = (uint)i;
+            mask |= mask >> 1;
+            mask |= mask >> 2;
+            mask |= mask >> 4;
+            mask |= mask >> 8;
+            mask |= mask >> 16;
+            uint j;
+            while ((j = NextWord() & mask) > (uint)i)
+            {
+            }
+
+            (order[i], order[(int)j]) = (order[(int)j], order[i]);
+        }
+
+        return order;
+    }
+
     // MathNet's NextDouble is word·2^−32 exactly, so multiplying back recovers the raw MT19937 word.
     private uint NextWord() => (uint)(twister.NextDouble() * TwoTo32);
 }

@@ -8,4 +8,7 @@ public enum BatchMode
 
     /// <summary>One update per sample, in data order.</summary>
     PerSample,
+
+    /// <summary>Updates on batches of <see cref="MiniBatch.Size"/> rows, in data order or shuffled (<see cref="MiniBatch"/>).</summary>
+    MiniBatch,
 }

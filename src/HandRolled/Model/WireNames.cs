@@ -14,6 +14,10 @@ public static class WireNames
         [Loss.HalfMse] = "half-mse",
         [Loss.L1] = "l1",
         [Loss.SmoothL1] = "smooth-l1",
+        [Loss.CrossEntropy] = "cross-entropy",
+        [Loss.Nll] = "nll",
+        [Loss.Bce] = "bce",
+        [Loss.BceWithLogits] = "bce-with-logits",
     };
 
     private static readonly Dictionary<Activation, string> ActivationNames = new()
@@ -23,6 +27,8 @@ public static class WireNames
         [Activation.Relu] = "relu",
         [Activation.Selu] = "selu",
         [Activation.Identity] = "identity",
+        [Activation.Softmax] = "softmax",
+        [Activation.LogSoftmax] = "log-softmax",
     };
 
     private static readonly Dictionary<DType, string> DTypeNames = new()
@@ -35,6 +41,21 @@ public static class WireNames
     {
         [BatchMode.Full] = "full",
         [BatchMode.PerSample] = "per-sample",
+        [BatchMode.MiniBatch] = "mini-batch",
+    };
+
+    private static readonly Dictionary<OptimizerKind, string> OptimizerNames = new()
+    {
+        [OptimizerKind.Sgd] = "sgd",
+        [OptimizerKind.Adam] = "adam",
+        [OptimizerKind.AdamW] = "adamw",
+        [OptimizerKind.RmsProp] = "rmsprop",
+    };
+
+    private static readonly Dictionary<Logged, string> LoggedNames = new()
+    {
+        [Logged.Mse] = "mse",
+        [Logged.CrossEntropy] = "cross-entropy",
     };
 
     /// <summary>Every loss name, in declaration order.</summary>
@@ -49,6 +70,12 @@ public static class WireNames
     /// <summary>Every batch name.</summary>
     public static IReadOnlyCollection<string> Batches => BatchNames.Values;
 
+    /// <summary>Every optimizer kind's name.</summary>
+    public static IReadOnlyCollection<string> OptimizerKinds => OptimizerNames.Values;
+
+    /// <summary>Every logged quantity's name.</summary>
+    public static IReadOnlyCollection<string> LoggedQuantities => LoggedNames.Values;
+
     /// <summary>The wire name of a loss.</summary>
     public static string Name(this Loss loss) => LossNames[loss];
 
@@ -60,6 +87,18 @@ public static class WireNames
 
     /// <summary>The wire name of a batch mode.</summary>
     public static string Name(this BatchMode batch) => BatchNames[batch];
+
+    /// <summary>The wire name of an optimizer kind.</summary>
+    public static string Name(this OptimizerKind kind) => OptimizerNames[kind];
+
+    /// <summary>The wire name of a logged quantity.</summary>
+    public static string Name(this Logged logged) => LoggedNames[logged];
+
+    /// <summary>Parses an optimizer kind's name; false when unknown.</summary>
+    public static bool TryParse(string name, out OptimizerKind kind) => TryFind(OptimizerNames, name, out kind);
+
+    /// <summary>Parses a logged quantity's name; false when unknown.</summary>
+    public static bool TryParse(string name, out Logged logged) => TryFind(LoggedNames, name, out logged);
 
     /// <summary>Parses a loss name; false when unknown.</summary>
     public static bool TryParse(string name, out Loss loss) => TryFind(LossNames, name, out loss);

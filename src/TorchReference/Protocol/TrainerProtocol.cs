@@ -33,8 +33,8 @@ public static partial class TrainerProtocol
                 ["loss"] = options.Loss.Name(),
                 ["batch"] = options.Batch.Name(),
                 ["dtype"] = options.DType.Name(),
-                ["momentum"] = JsonNumbers.Write(options.Sgd.Momentum),
-                ["weightDecay"] = JsonNumbers.Write(options.Sgd.WeightDecay),
+                ["momentum"] = JsonNumbers.Write(options.Optim.Momentum),
+                ["weightDecay"] = JsonNumbers.Write(options.Optim.WeightDecay),
             },
             ["data"] = new JsonObject
             {

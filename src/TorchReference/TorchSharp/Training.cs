@@ -52,7 +52,7 @@ internal static class Training
         var x = Tensors.Matrix(data.Inputs, Tensors.Of(options.DType));
         var y = Tensors.Matrix(data.Targets, Tensors.Of(options.DType));
         using var loss = new TorchLoss(options.Loss);
-        using var optimizer = new Sgd(model.NamedParameters(), options.LearningRate, options.Sgd);
+        using var optimizer = new Sgd(model.NamedParameters(), options.LearningRate, options.Optim);
         List<(Tensor X, Tensor Y)> batches = options.Batch == BatchMode.Full
             ? [(x, y)]
             : [.. Enumerable.Range(0, data.Count).Select(i => (x.narrow(0, i, 1), y.narrow(0, i, 1)))];

@@ -16,6 +16,6 @@ public sealed record RequestCase(
             Options,
             Data.Count,
             new TrainingTrace([], [], InitialParameters),
-            [Options.LearningRate, Options.Sgd.Momentum, Options.Sgd.WeightDecay,
+            [Options.LearningRate, Options.Optim.Momentum, Options.Optim.WeightDecay,
              .. Data.Inputs.Concat(Data.Targets).SelectMany(r => r), .. InitialParameters.SelectMany(t => t.Values)]);
 }

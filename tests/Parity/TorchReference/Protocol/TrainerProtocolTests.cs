@@ -79,8 +79,8 @@ public sealed class TrainerProtocolTests
         }
 
         differences.AddRange(BitExact.Values(
-            [c.Options.LearningRate, c.Options.Sgd.Momentum, c.Options.Sgd.WeightDecay],
-            [read.Options.LearningRate, read.Options.Sgd.Momentum, read.Options.Sgd.WeightDecay],
+            [c.Options.LearningRate, c.Options.Optim.Momentum, c.Options.Optim.WeightDecay],
+            [read.Options.LearningRate, read.Options.Optim.Momentum, read.Options.Optim.WeightDecay],
             "training.learningRate, momentum, weightDecay"));
         differences.AddRange(c.Data.Inputs.Zip(read.Data.Inputs).SelectMany((r, i) => BitExact.Values(r.First, r.Second, $"data.inputs[{i}]")));
         differences.AddRange(c.Data.Targets.Zip(read.Data.Targets).SelectMany((r, i) => BitExact.Values(r.First, r.Second, $"data.targets[{i}]")));
