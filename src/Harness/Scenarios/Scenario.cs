@@ -37,6 +37,9 @@ public sealed record Scenario(
     public NetworkSpec NetworkOf(SideSpec side) =>
         side.Bias is { } bias && bias != Network.Bias ? Network with { Bias = bias } : Network;
 
+    /// <summary>What every epoch logs, on both sides.</summary>
+    public Logged Logged => Torch.Logged;
+
     /// <summary>The initial parameters' source for the given side: its override, or the shared one.</summary>
     public InitSpec InitOf(SideSpec side) => side.Init ?? Init;
 }

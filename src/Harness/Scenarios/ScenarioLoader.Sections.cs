@@ -49,6 +49,13 @@ public static partial class ScenarioLoader
                 $"after the input ({layers.Length - 1} for layers [{string.Join(", ", layers)}])");
         }
 
+        var rowWise = activations.Take(activations.Length - 1).Select((a, i) => (a, i)).FirstOrDefault(x => x.a is Activation.Softmax or Activation.LogSoftmax);
+        if (rowWise.a is Activation.Softmax or Activation.LogSoftmax)
+        {
+            throw activationsCursor.Array("activation names")[rowWise.i].Error(
+                $"{rowWise.a.Name()} normalises each row of the output, so it is the last layer's activation only; expected one of sigmoid, tanh, relu, selu, identity here");
+        }
+
         var bias = network.Required("bias", "true or false: whether each affine layer has a bias").Boolean("the bias setting");
         return new NetworkSpec(layers, activations, bias);
     }
@@ -59,15 +66,40 @@ public static partial class ScenarioLoader
         return width >= 1 ? width : throw cursor.Error($"layer width {width}; expected at least 1");
     }
 
-    private static Dataset ReadData(JsonCursor cursor, NetworkSpec network)
+    private static (Dataset Data, string? File) ReadData(JsonCursor cursor, NetworkSpec network, TargetForm form, string directory)
     {
+        if (DataCsv.Names(cursor))
+        {
+            var (fromCsv, path) = DataCsv.Read(cursor, directory, network, form);
+            return (fromCsv, path);
+        }
+
         var data = cursor.Object("inputs", "targets");
         var inputs = ReadRows(data.Required("inputs", "rows of input values"), network.Layers[0], "network.layers[0], the input width");
-        var targetsCursor = data.Required("targets", "rows of target values");
-        var targets = ReadRows(targetsCursor, network.Layers[^1], $"network.layers[{network.Depth}], the output width");
+        var targetsCursor = data.Required("targets", form == TargetForm.ClassIndices ? "rows of one class index each" : "rows of target values");
+        var targets = form == TargetForm.ClassIndices
+            ? ReadLabels(targetsCursor, network.Layers[^1])
+            : ReadRows(targetsCursor, network.Layers[^1], $"network.layers[{network.Depth}], the output width");
         return targets.Length == inputs.Length
-            ? new Dataset(inputs, targets)
+            ? (new Dataset(inputs, targets), null)
             : throw targetsCursor.Error($"{targets.Length} target row(s) for {inputs.Length} input row(s); expected one per input");
+    }
+
+    // Class indices as cross-entropy and NLL take them: each row one whole number 0…C−1, C the output width.
+    private static double[][] ReadLabels(JsonCursor cursor, int classes)
+    {
+        var rows = ReadRows(cursor, 1, "one class index per sample, as cross-entropy and NLL take targets");
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var label = rows[i][0];
+            if (label != Math.Floor(label) || label < 0 || label >= classes)
+            {
+                throw cursor.Array("rows")[i].Array("a row")[0].Error(string.Create(CultureInfo.InvariantCulture,
+                    $"class index {label:R}; expected a whole number 0…{classes - 1} (the network has {classes} outputs)"));
+            }
+        }
+
+        return rows;
     }
 
     private static double[][] ReadRows(JsonCursor cursor, int width, string widthSource)
@@ -118,23 +150,24 @@ public static partial class ScenarioLoader
         var seed = all.Optional("seed") is { } s ? ReadSeed(s) : 0;
         var gain = all.Optional("gain") is { } g ? ReadPositive(g, "a gain") : 1.0;
         var path = from == InitSource.File
-            ? ReadInitFile(all.Required("path", "the parameters file, relative to the scenario file's directory"), directory)
+            ? ExistingFile(all.Required("path", "the parameters file, relative to the scenario file's directory"), directory, "parameters file")
             : null;
         return new InitSpec(from, seed, gain, path);
     }
 
-    private static int ReadSeed(JsonCursor cursor)
+    internal static int ReadSeed(JsonCursor cursor)
     {
         var seed = cursor.Int32("a seed");
         return seed >= 0 ? seed : throw cursor.Error($"seed {seed}; expected 0 or more (numpy seeds are unsigned)");
     }
 
-    private static string ReadInitFile(JsonCursor cursor, string directory)
+    /// <summary>The full path of the existing file that <paramref name="cursor"/> names, relative to <paramref name="directory"/>.</summary>
+    internal static string ExistingFile(JsonCursor cursor, string directory, string what)
     {
         var path = cursor.String("a file path");
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw cursor.Error("empty path; expected the parameters file, relative to the scenario file's directory");
+            throw cursor.Error($"empty path; expected the {what}, relative to the scenario file's directory");
         }
 
         string full;
@@ -149,7 +182,7 @@ public static partial class ScenarioLoader
 
         return File.Exists(full)
             ? full
-            : throw cursor.Error($"no parameters file at {full} (the path is relative to the scenario file's directory)");
+            : throw cursor.Error($"no {what} at {full} (the path is relative to the scenario file's directory)");
     }
 
     private static int ReadEpochs(JsonCursor cursor)
@@ -162,48 +195,51 @@ public static partial class ScenarioLoader
                 $"{epochs} epochs; expected 1 to {MaxEpochs:N0}"));
     }
 
-    private static SideSpec ReadSide(JsonCursor cursor, string directory)
+    private static SideSpec ReadSide(JsonCursor cursor, string directory, Logged logged)
     {
         var side = cursor.Object("loss", "learningRate", "dtype", "batch", "optimizer", "bias", "init");
         var loss = side.Required("loss", $"one of {Names.Loss.Expected}").Name(Names.Loss, "loss");
-        var learningRate = ReadPositive(side.Required("learningRate", "the SGD step size, > 0"), "a learning rate");
+        var learningRate = ReadPositive(side.Required("learningRate", "the optimiser's step size, > 0"), "a learning rate");
         var dtype = side.Optional("dtype") is { } d ? d.Name(Names.DType, "dtype") : DType.Float64;
-        var batch = side.Optional("batch") is { } b ? b.Name(Names.Batch, "batch mode") : BatchMode.Full;
-        var optimizer = side.Optional("optimizer") is { } o ? ReadOptimizer(o) : Optimizer.Plain;
+        var (batch, miniBatch) = side.Optional("batch") is { } b ? ReadBatch(b) : (BatchMode.Full, null);
+        var optimizer = side.Optional("optimizer") is { } o ? ScenarioOptimizers.Read(o) : Optimizer.Plain;
         var bias = side.Optional("bias")?.Boolean("a bias override");
         var init = side.Optional("init") is { } i ? ReadInit(i, directory) : null;
-        return new SideSpec(loss, learningRate, dtype, batch, optimizer, bias, init);
+        return new SideSpec(loss, learningRate, dtype, batch, optimizer, bias, init, miniBatch, logged);
     }
 
-    private static Optimizer ReadOptimizer(JsonCursor cursor)
+    // "full", "per-sample", or { "size", "shuffle", "seed", "dropLast" }.
+    private static (BatchMode Mode, MiniBatch? MiniBatch) ReadBatch(JsonCursor cursor)
     {
-        var optimizer = cursor.Object("kind", "momentum", "weightDecay");
-        if (optimizer.Optional("kind") is { } kind && kind.String("an optimizer kind") != Names.Sgd)
+        const string Expected = "\"full\", \"per-sample\" or { \"size\", \"shuffle\", \"seed\", \"dropLast\" }";
+        if (cursor.Element.ValueKind == System.Text.Json.JsonValueKind.String)
         {
-            throw kind.Error($"unknown optimizer kind {JsonCursor.Quote(kind.String("an optimizer kind"))}; expected {Names.Sgd}");
-        }
-
-        var momentum = 0.0;
-        if (optimizer.Optional("momentum") is { } m)
-        {
-            momentum = m.Double("a momentum");
-            if (momentum is < 0 or >= 1)
+            var name = cursor.String("a batch mode");
+            return name switch
             {
-                throw m.Error(string.Create(CultureInfo.InvariantCulture, $"momentum {momentum:R}; expected 0 ≤ momentum < 1"));
-            }
+                "full" => (BatchMode.Full, null),
+                "per-sample" => (BatchMode.PerSample, null),
+                _ => throw cursor.Error($"unknown batch mode {JsonCursor.Quote(name)}; expected {Expected}"),
+            };
         }
 
-        var weightDecay = 0.0;
-        if (optimizer.Optional("weightDecay") is { } w)
+        if (cursor.Element.ValueKind != System.Text.Json.JsonValueKind.Object)
         {
-            weightDecay = w.Double("a weight decay");
-            if (weightDecay < 0)
-            {
-                throw w.Error(string.Create(CultureInfo.InvariantCulture, $"weight decay {weightDecay:R}; expected 0 or more"));
-            }
+            throw cursor.Error($"expected {Expected}, got {JsonCursor.Describe(cursor.Element)}");
         }
 
-        return momentum == 0 && weightDecay == 0 ? Optimizer.Plain : new Optimizer(momentum, weightDecay);
+        var batch = cursor.Object("size", "shuffle", "seed", "dropLast");
+        var sizeCursor = batch.Required("size", "the rows per update, ≥ 1");
+        var size = sizeCursor.Int32("a batch size");
+        if (size < 1)
+        {
+            throw sizeCursor.Error(string.Create(CultureInfo.InvariantCulture, $"batch size {size}; expected at least 1"));
+        }
+
+        var shuffle = batch.Optional("shuffle")?.Boolean("whether to shuffle each epoch") ?? false;
+        var seed = batch.Optional("seed") is { } s ? ReadSeed(s) : 0;
+        var dropLast = batch.Optional("dropLast")?.Boolean("whether to drop a last, partial batch") ?? false;
+        return (BatchMode.MiniBatch, new MiniBatch(size, shuffle, seed, dropLast));
     }
 
     private static Tolerance ReadTolerance(JsonCursor cursor)

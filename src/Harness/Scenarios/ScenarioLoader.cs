@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Parity.HandRolled.Model;
 
 namespace Parity.Harness.Scenarios;
 
@@ -20,7 +22,7 @@ public static partial class ScenarioLoader
     public const int MaxEpochs = 10_000_000;
 
     private static readonly string[] TopLevel =
-        ["name", "description", "data", "network", "init", "epochs", "handRolled", "torch", "tolerance", "expect"];
+        ["name", "description", "data", "network", "init", "epochs", "handRolled", "torch", "tolerance", "expect", "logged"];
 
     /// <summary>Reads, validates and hashes the scenario file at <paramref name="path"/>.</summary>
     public static Scenario Load(string path)
@@ -56,11 +58,18 @@ public static partial class ScenarioLoader
         var name = ReadName(root.Required("name", "the scenario's name, e.g. \"xor-seed-parity\""));
         var description = ReadDescription(root.Required("description", "one line saying what the scenario demonstrates"));
         var network = ReadNetwork(root.Required("network", "{ \"layers\", \"activations\", \"bias\" }"));
-        var data = ReadData(root.Required("data", "{ \"inputs\": [[…]], \"targets\": [[…]] }"), network);
+        var loggedCursor = root.Optional("logged");
+        var logged = loggedCursor is { } l ? l.Name(Names.Logged, "logged quantity") : Logged.Mse;
+        var handRolledCursor = root.Required("handRolled", "how the hand-rolled side trains: { \"loss\", \"learningRate\", … }");
+        var torchCursor = root.Required("torch", "how PyTorch trains: { \"loss\", \"learningRate\", … }");
+        var handRolled = ReadSide(handRolledCursor, directory, logged);
+        var torch = ReadSide(torchCursor, directory, logged);
+        var form = Targets(handRolled, torch, torchCursor, loggedCursor, logged);
+        var (data, dataFile) = ReadData(root.Required("data", "{ \"inputs\": [[…]], \"targets\": [[…]] } or { \"csv\", \"target\", … }"), network, form, directory);
         var init = ReadInit(root.Required("init", "where the initial parameters come from, e.g. { \"from\": \"torch\", \"seed\": 0 }"), directory);
         var epochs = ReadEpochs(root.Required("epochs", "the number of passes over the data"));
-        var handRolled = ReadSide(root.Required("handRolled", "how the hand-rolled side trains: { \"loss\", \"learningRate\", … }"), directory);
-        var torch = ReadSide(root.Required("torch", "how PyTorch trains: { \"loss\", \"learningRate\", … }"), directory);
+        CheckBatches(handRolled, handRolledCursor, data.Count);
+        CheckBatches(torch, torchCursor, data.Count);
         var tolerance = root.Optional("tolerance") is { } t ? ReadTolerance(t) : Tolerance.DefaultFor(handRolled.DType, torch.DType);
         var expect = root.Optional("expect") is { } e ? ReadExpect(e) : Verdict.Parity;
 
@@ -76,7 +85,48 @@ public static partial class ScenarioLoader
             tolerance,
             expect,
             fullPath,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            ContentHash(bytes, dataFile));
+    }
+
+    // The scenario's bytes, then its data file's: a fixture made before either changed is stale.
+    private static string ContentHash(byte[] bytes, string? dataFile)
+    {
+        if (dataFile is null)
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(bytes);
+        hash.AppendData(File.ReadAllBytes(dataFile));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    // Both sides train on the same targets: class indices for cross-entropy and NLL, values for the rest, never both.
+    private static TargetForm Targets(SideSpec handRolled, SideSpec torch, JsonCursor torchCursor, JsonCursor? loggedCursor, Logged logged)
+    {
+        if (handRolled.TakesClassIndices != torch.TakesClassIndices)
+        {
+            var (indices, values) = handRolled.TakesClassIndices ? (handRolled, torch) : (torch, handRolled);
+            throw torchCursor.Error(
+                $"{indices.Loss.Name()} takes class indices as targets and {values.Loss.Name()} takes values, but both sides train on the same data; "
+                + "expected losses that take the same targets (cross-entropy or nll on both sides, or neither)");
+        }
+
+        var form = torch.TakesClassIndices ? TargetForm.ClassIndices : TargetForm.Values;
+        return logged == Logged.CrossEntropy && form != TargetForm.ClassIndices
+            ? throw loggedCursor!.Value.Error("cross-entropy is logged against class indices, but the sides' losses take values; expected mse, or cross-entropy or nll on both sides")
+            : form;
+    }
+
+    // A mini-batch that drops its last, partial batch must leave one batch: otherwise no update would ever happen.
+    private static void CheckBatches(SideSpec side, JsonCursor cursor, int rows)
+    {
+        if (side.MiniBatch is { DropLast: true, Size: var size } && size > rows)
+        {
+            throw cursor.Error(string.Create(CultureInfo.InvariantCulture,
+                $"batch size {size} with dropLast over {rows} row(s) drops every batch, so nothing would train; expected a size of at most {rows}"));
+        }
     }
 
     private static string FullPath(string path, string file)

@@ -36,7 +36,7 @@ public sealed partial class ScenarioLoaderTests
         // Unknown names.
         yield return Rule("unknown loss", "\"loss\": \"mse\"", "\"loss\": \"msee\"", "$.torch.loss", "unknown loss \"msee\"; expected one of mse, sse, half-sse, half-mse, l1, smooth-l1");
         yield return Rule("unknown dtype", "0.6, \"dtype\": \"float64\"", "0.6, \"dtype\": \"float16\"", "$.torch.dtype", "unknown dtype \"float16\"; expected one of float64, float32");
-        yield return Rule("unknown batch", "0.3, \"dtype\": \"float64\", \"batch\": \"full\"", "0.3, \"dtype\": \"float64\", \"batch\": \"mini\"", "$.handRolled.batch", "unknown batch mode \"mini\"; expected one of full, per-sample");
+        yield return Rule("unknown batch", "0.3, \"dtype\": \"float64\", \"batch\": \"full\"", "0.3, \"dtype\": \"float64\", \"batch\": \"mini\"", "$.handRolled.batch", "unknown batch mode \"mini\"; expected \"full\", \"per-sample\" or { \"size\", \"shuffle\", \"seed\", \"dropLast\" }");
         yield return Rule("unknown init source", "\"from\": \"torch\"", "\"from\": \"xavier\"", "$.init.from", "unknown init source \"xavier\"; expected one of torch, uniform01, glorot, file");
         yield return Rule("unknown side init source", "\"learningRate\": 0.6,", "\"learningRate\": 0.6, \"init\": { \"from\": \"kaiming\" },", "$.torch.init.from", "unknown init source \"kaiming\"");
         yield return Rule("unknown expect", "\"epochs\": 10", "\"epochs\": 10, \"expect\": \"pass\"", "$.expect", "unknown expected verdict \"pass\"; expected parity or mismatch");
@@ -57,7 +57,7 @@ public sealed partial class ScenarioLoaderTests
         yield return Rule("property name needing quotes", "\"epochs\": 10", "\"epochs\": 10, \"my key\": 1", "$['my key']", "unknown property \"my key\"");
         yield return Rule("repeated nested property", "\"learningRate\": 0.3", "\"learningRate\": 0.3, \"learningRate\": 0.4", "$.handRolled.learningRate", "property \"learningRate\" appears twice");
         yield return Rule("unknown data property", "\"targets\":", "\"target\":", "$.data.target", "unknown property \"target\"; did you mean \"targets\"?");
-        yield return Rule("unknown optimizer property", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"nesterov\": true },", "$.handRolled.optimizer.nesterov", "unknown property \"nesterov\"");
+        yield return Rule("unknown optimizer property", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"lookahead\": true },", "$.handRolled.optimizer.lookahead", "unknown property \"lookahead\"");
         yield return Rule("unknown tolerance property", "\"atol\": 1e-12", "\"atol\": 1e-12, \"eps\": 1", "$.tolerance.eps", "unknown property \"eps\"");
 
         // Network.
@@ -126,11 +126,35 @@ public sealed partial class ScenarioLoaderTests
         yield return Rule("momentum one", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"momentum\": 1 },", "$.handRolled.optimizer.momentum", "momentum 1; expected 0 ≤ momentum < 1");
         yield return Rule("negative momentum", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"momentum\": -0.5 },", "$.handRolled.optimizer.momentum", "momentum -0.5");
         yield return Rule("negative weight decay", "\"learningRate\": 0.6,", "\"learningRate\": 0.6, \"optimizer\": { \"weightDecay\": -1e-4 },", "$.torch.optimizer.weightDecay", "weight decay -0.0001; expected 0 or more");
-        yield return Rule("unknown optimizer", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"kind\": \"adam\" },", "$.handRolled.optimizer.kind", "unknown optimizer kind \"adam\"; expected sgd");
+        yield return Rule("unknown optimizer", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"kind\": \"lbfgs\" },", "$.handRolled.optimizer.kind", "unknown optimizer kind \"lbfgs\"; expected one of sgd, adam, adamw, rmsprop");
         yield return Rule("optimizer not an object", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": \"sgd\",", "$.handRolled.optimizer", "expected an object, got string \"sgd\"");
-        yield return Rule("optimizer kind not a string", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"kind\": 1 },", "$.handRolled.optimizer.kind", "expected an optimizer kind (a string), got 1");
+        yield return Rule("optimizer kind not a string", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"kind\": 1 },", "$.handRolled.optimizer.kind", "expected optimizer kind (a string), got 1");
         yield return Rule("momentum as a string", "\"learningRate\": 0.3,", "\"learningRate\": 0.3, \"optimizer\": { \"momentum\": \"0.9\" },", "$.handRolled.optimizer.momentum", "expected a momentum (a finite number), got string \"0.9\"");
         yield return Rule("weight decay not finite", "\"learningRate\": 0.6,", "\"learningRate\": 0.6, \"optimizer\": { \"weightDecay\": 1e999 },", "$.torch.optimizer.weightDecay", "got 1e999, which is not finite as a double");
+
+        // Optimizers beyond SGD (torch.optim's checks), batches, losses that take class indices, what is logged.
+        const string Lr = "\"learningRate\": 0.3,";
+        yield return Rule("nesterov without momentum", Lr, Lr + " \"optimizer\": { \"nesterov\": true },", "$.handRolled.optimizer.nesterov", "Nesterov momentum needs a momentum above 0 and no dampening");
+        yield return Rule("nesterov with dampening", Lr, Lr + " \"optimizer\": { \"momentum\": 0.9, \"dampening\": 0.1, \"nesterov\": true },", "$.handRolled.optimizer.nesterov", "and no dampening");
+        yield return Rule("dampening above one", Lr, Lr + " \"optimizer\": { \"momentum\": 0.9, \"dampening\": 1.5 },", "$.handRolled.optimizer.dampening", "dampening 1.5; expected 0 ≤ dampening ≤ 1");
+        yield return Rule("adam beta one", Lr, Lr + " \"optimizer\": { \"kind\": \"adam\", \"betas\": [0.9, 1] },", "$.handRolled.optimizer.betas[1]", "β 1; expected 0 ≤ β < 1");
+        yield return Rule("adam three betas", Lr, Lr + " \"optimizer\": { \"kind\": \"adam\", \"betas\": [0.9, 0.99, 0.9] },", "$.handRolled.optimizer.betas", "3 value(s); expected two, [β1, β2]");
+        yield return Rule("adam negative eps", Lr, Lr + " \"optimizer\": { \"kind\": \"adamw\", \"eps\": -1e-8 },", "$.handRolled.optimizer.eps", "eps -1E-08; expected 0 or more");
+        yield return Rule("adam with momentum", Lr, Lr + " \"optimizer\": { \"kind\": \"adam\", \"momentum\": 0.9 },", "$.handRolled.optimizer.momentum", "\"momentum\" does not apply to adam; it takes kind, betas, eps, weightDecay, amsgrad");
+        yield return Rule("sgd with betas", Lr, Lr + " \"optimizer\": { \"betas\": [0.9, 0.999] },", "$.handRolled.optimizer.betas", "\"betas\" does not apply to sgd");
+        yield return Rule("rmsprop negative alpha", Lr, Lr + " \"optimizer\": { \"kind\": \"rmsprop\", \"alpha\": -0.9 },", "$.handRolled.optimizer.alpha", "alpha -0.9; expected 0 or more");
+        yield return Rule("rmsprop amsgrad", Lr, Lr + " \"optimizer\": { \"kind\": \"rmsprop\", \"amsgrad\": true },", "$.handRolled.optimizer.amsgrad", "\"amsgrad\" does not apply to rmsprop");
+        yield return Rule("amsgrad not a boolean", Lr, Lr + " \"optimizer\": { \"kind\": \"adam\", \"amsgrad\": 1 },", "$.handRolled.optimizer.amsgrad", "expected whether to use AMSGrad (true or false), got 1");
+        yield return Rule("batch size zero", "\"batch\": \"full\" }", "\"batch\": { \"size\": 0 } }", "$.handRolled.batch.size", "batch size 0; expected at least 1");
+        yield return Rule("batch without size", "\"batch\": \"full\" }", "\"batch\": { \"shuffle\": true } }", "$.handRolled.batch", "missing property \"size\"");
+        yield return Rule("batch unknown property", "\"batch\": \"full\" }", "\"batch\": { \"size\": 2, \"drop_last\": true } }", "$.handRolled.batch.drop_last", "did you mean \"dropLast\"?");
+        yield return Rule("batch a number", "\"batch\": \"full\" }", "\"batch\": 2 }", "$.handRolled.batch", "expected \"full\", \"per-sample\" or { \"size\", \"shuffle\", \"seed\", \"dropLast\" }, got 2");
+        yield return Rule("batch negative seed", "\"batch\": \"full\" }", "\"batch\": { \"size\": 2, \"shuffle\": true, \"seed\": -3 } }", "$.handRolled.batch.seed", "seed -3; expected 0 or more");
+        yield return Rule("dropLast drops everything", "\"batch\": \"full\" }", "\"batch\": { \"size\": 5, \"dropLast\": true } }", "$.handRolled", "batch size 5 with dropLast over 4 row(s) drops every batch");
+        yield return Rule("cross-entropy against mse", "\"loss\": \"mse\"", "\"loss\": \"cross-entropy\"", "$.torch", "cross-entropy takes class indices as targets and half-sse takes values");
+        yield return Rule("logged cross-entropy on values", "\"epochs\": 10", "\"epochs\": 10, \"logged\": \"cross-entropy\"", "$.logged", "cross-entropy is logged against class indices, but the sides' losses take values");
+        yield return Rule("unknown logged", "\"epochs\": 10", "\"epochs\": 10, \"logged\": \"accuracy\"", "$.logged", "unknown logged quantity \"accuracy\"; expected one of mse, cross-entropy");
+        yield return Rule("softmax before the last layer", "[\"sigmoid\",\"sigmoid\"]", "[\"softmax\",\"sigmoid\"]", "$.network.activations[0]", "softmax normalises each row of the output, so it is the last layer's activation only");
 
         // Initialisation.
         yield return Rule("glorot gain zero", TorchInit, "\"from\": \"glorot\", \"seed\": 0, \"gain\": 0", "$.init.gain", "a gain of 0; expected more than 0");
