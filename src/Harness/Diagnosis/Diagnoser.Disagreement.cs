@@ -1,6 +1,7 @@
 using System.Globalization;
 using Parity.HandRolled.Model;
 using Parity.Harness.Reference;
+using Parity.Harness.Scenarios;
 
 namespace Parity.Harness.Diagnosis;
 
@@ -50,7 +51,7 @@ public sealed partial class Diagnoser
 
         var parameter = BackpropOrder(update).FirstOrDefault(n => !Close(Values(update, n), Values(torchUpdate, n)));
         return new Diagnosis(DiagnosisKind.Gradient,
-            Text($"At step {step} the hand-rolled gradients are right for its {scenario.HandRolled.Loss.Name()} loss, but its updates are not PyTorch's ({scenario.Torch.Loss.Name()}, lr {scenario.Torch.LearningRate:G6}, momentum {scenario.Torch.Optimizer.Momentum:G3}) up to any constant factor: the two sides optimise different losses or use different update rules."),
+            Text($"At step {step} the hand-rolled gradients are right for its {scenario.HandRolled.Loss.Name()} loss, but its updates are not PyTorch's ({scenario.Torch.Loss.Name()}, lr {scenario.Torch.LearningRate:G6}, {ScenarioOptimizers.Describe(scenario.Torch.Optimizer)}) up to any constant factor: the two sides optimise different losses or use different update rules."),
             Step: step, Parameter: parameter);
     }
 

@@ -22,9 +22,9 @@ public enum DifferenceKind
     /// <summary>float32 against float64.</summary>
     DType,
 
-    /// <summary>Full batch against one update per sample.</summary>
+    /// <summary>How the updates are batched: full, per sample, or mini-batches of another size, order or last batch.</summary>
     Batch,
 
-    /// <summary>The optimiser: momentum or weight decay.</summary>
-    Momentum,
+    /// <summary>The optimiser: its kind or any of its hyperparameters.</summary>
+    Optimizer,
 }

@@ -2,7 +2,7 @@ using Parity.Harness.Scenarios;
 
 namespace Parity.Harness.Explain;
 
-/// <summary>The contract's names of the difference kinds: <c>bias, init, loss, learning-rate-scale, dtype, batch, momentum</c>.</summary>
+/// <summary>The contract's names of the difference kinds: <c>bias, init, loss, learning-rate-scale, dtype, batch, optimizer</c>.</summary>
 public static class DifferenceKinds
 {
     /// <summary>Both ways between <see cref="DifferenceKind"/> and its name.</summary>
@@ -13,7 +13,7 @@ public static class DifferenceKinds
         (DifferenceKind.LearningRateScale, "learning-rate-scale"),
         (DifferenceKind.DType, "dtype"),
         (DifferenceKind.Batch, "batch"),
-        (DifferenceKind.Momentum, "momentum"));
+        (DifferenceKind.Optimizer, "optimizer"));
 
     /// <summary>The name of <paramref name="kind"/>.</summary>
     public static string Name(this DifferenceKind kind) => Names.Of(kind);

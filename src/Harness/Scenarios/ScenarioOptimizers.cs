@@ -21,6 +21,32 @@ internal static class ScenarioOptimizers
         [OptimizerKind.RmsProp] = ["kind", "alpha", "eps", "momentum", "centered", "weightDecay"],
     };
 
+    /// <summary>E.g. <c>adam (betas [0.9, 0.999], eps 1e-08, weightDecay 0, amsgrad false)</c>: the kind and the members it takes.</summary>
+    public static string Describe(Optimizer optimizer) =>
+        $"{optimizer.Kind.Name()} ({string.Join(", ", Takes[optimizer.Kind].Skip(1).Select(m => $"{m} {Value(optimizer, m)}"))})";
+
+    /// <summary>What differs between two optimisers, e.g. <c>kind adam against adamw; weightDecay 0 against 0.01</c>.</summary>
+    public static string Differences(Optimizer hand, Optimizer torch) =>
+        string.Join("; ", new[] { "kind" }.Concat(Takes[hand.Kind].Union(Takes[torch.Kind]).Skip(1))
+            .Where(m => Value(hand, m) != Value(torch, m))
+            .Select(m => $"{m} {Value(hand, m)} on the hand-rolled side against {Value(torch, m)}"));
+
+    private static string Value(Optimizer o, string member) => member switch
+    {
+        "kind" => o.Kind.Name(),
+        "momentum" => Number(o.Momentum),
+        "dampening" => Number(o.Dampening),
+        "nesterov" => o.Nesterov ? "true" : "false",
+        "weightDecay" => Number(o.WeightDecay),
+        "betas" => $"[{Number(o.Beta1)}, {Number(o.Beta2)}]",
+        "eps" => Number(o.Eps),
+        "amsgrad" => o.Amsgrad ? "true" : "false",
+        "alpha" => Number(o.Alpha),
+        _ => o.Centered ? "true" : "false",
+    };
+
+    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
     public static Optimizer Read(JsonCursor cursor)
     {
         var optimizer = cursor.Object(All);
