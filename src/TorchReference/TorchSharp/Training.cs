@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Parity.HandRolled;
 using Parity.HandRolled.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -42,36 +43,44 @@ internal static class Training
     }
 
     /// <summary>The trace of training, and the parameters it started from.</summary>
+    /// <remarks>
+    /// A Python user's loop: each epoch's batches from <see cref="BatchOrder"/> (numpy's RandomState order when
+    /// shuffled), <c>x[rows]</c>, <c>zero_grad</c>, the forward pass, the logged quantity under <c>no_grad</c>, the loss
+    /// over the batch's own rows, <c>backward</c>, <c>step</c>; the epoch logs the mean of its batches' logged values.
+    /// </remarks>
     public static (TrainingTrace Trace, IReadOnlyList<NamedTensor> Initial) Train(
         NetworkSpec network, TrainingOptions options, Dataset data, IReadOnlyList<NamedTensor>? initialParameters, int seed,
         CancellationToken cancellation)
     {
+        var order = new BatchOrder(data.Count, options);
         using var run = NewDisposeScope();
         using var model = Build(network, options.DType, initialParameters is null ? seed : null, initialParameters);
         var initial = model.Export(p => p);
         var x = Tensors.Matrix(data.Inputs, Tensors.Of(options.DType));
-        var y = Tensors.Matrix(data.Targets, Tensors.Of(options.DType));
         using var loss = new TorchLoss(options.Loss);
-        using var optimizer = optim.SGD(
-            model.parameters(), options.LearningRate, momentum: options.Optim.Momentum, weight_decay: options.Optim.WeightDecay);
-        List<(Tensor X, Tensor Y)> batches = options.Batch == BatchMode.Full
-            ? [(x, y)]
-            : [.. Enumerable.Range(0, data.Count).Select(i => (x.narrow(0, i, 1), y.narrow(0, i, 1)))];
-
+        var y = Targets(network, options.Loss, options.Logged, data, options.DType);
+        using var optimizer = TorchOptimizer.Create(model.parameters(), options.LearningRate, options.Optim);
         var losses = new double[options.Epochs];
         var steps = new List<StepRecord>();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
+            var batches = order.NextEpoch();
+            if (batches.Count == 0)
+            {
+                throw new ArgumentException($"no batch: {data.Count} rows make no whole batch of {options.MiniBatch?.Size} rows, and the partial one is dropped");
+            }
+
             var logged = 0.0;
-            foreach (var (xb, yb) in batches)
+            foreach (var rows in batches)
             {
                 using var step = NewDisposeScope();
+                var (xb, yb) = options.Batch == BatchMode.Full ? (x, y) : Select(x, y, rows);
                 optimizer.zero_grad();
                 var prediction = model.call(xb);
                 using (no_grad())
                 {
-                    logged += Tensors.Item(nn.functional.mse_loss(prediction, yb)); // the logged loss: true MSE before the update
+                    logged += Tensors.Item(LoggedValue(prediction, yb, options.Logged)); // before the update
                 }
 
                 loss.Call(prediction, yb).backward();
@@ -89,6 +98,40 @@ internal static class Training
         return (new TrainingTrace(losses, steps, model.Export(p => p)), initial);
     }
 
+    /// <summary>
+    /// The data set's targets for the loss and the logged quantity (none for a gradient), checked: class indices where the loss or the logged
+    /// cross-entropy takes them, values as wide as the output where the loss or the logged MSE compares them with it.
+    /// </summary>
+    /// <exception cref="ArgumentException">Targets of the wrong width or not class indices; the message says which.</exception>
+    public static BatchTargets Targets(NetworkSpec network, Loss loss, Logged? logged, Dataset data, DType dtype)
+    {
+        var outputs = network.Layers[^1];
+        var width = data.Count == 0 ? outputs : data.Targets[0].Count;
+        var needsValues = !TorchLoss.TakesClasses(loss) || logged == Logged.Mse;
+        if (needsValues && width != outputs)
+        {
+            var who = TorchLoss.TakesClasses(loss) ? "the logged MSE" : $"the {loss.Name()} loss";
+            throw new ArgumentException(
+                $"data.targets: {width} column(s), but {who} compares the output ({outputs} wide) with targets of its width; "
+                + "class-index targets (one column) go with the cross-entropy or nll loss and the logged cross-entropy");
+        }
+
+        var needsClasses = TorchLoss.TakesClasses(loss) || logged == Logged.CrossEntropy;
+        return BatchTargets.Of(data, Tensors.Of(dtype), needsClasses, outputs);
+    }
+
+    /// <summary>The logged quantity of a batch: <c>F.mse_loss(output, y)</c>, or <c>F.cross_entropy(output, classes)</c>.</summary>
+    public static Tensor LoggedValue(Tensor prediction, BatchTargets target, Logged logged) => logged == Logged.CrossEntropy
+        ? nn.functional.cross_entropy(prediction, target.Classes!)
+        : nn.functional.mse_loss(prediction, target.Values);
+
+    // x[rows] and y[rows], as a Python user indexes a batch.
+    private static (Tensor X, BatchTargets Y) Select(Tensor x, BatchTargets y, int[] rows)
+    {
+        var index = tensor(rows.Select(r => (long)r).ToArray(), ScalarType.Int64);
+        return (x.index_select(0, index), y.Select(index));
+    }
+
     /// <summary>PyTorch's default initialisation after <c>torch.manual_seed(seed)</c>, read out as float64.</summary>
     public static IReadOnlyList<NamedTensor> DefaultInit(NetworkSpec network, int seed)
     {
@@ -104,7 +147,8 @@ internal static class Training
         using var scope = NewDisposeScope();
         using var model = Build(network, dtype, null, parameters);
         using var function = new TorchLoss(loss);
-        function.Call(model.call(Tensors.Matrix(data.Inputs, Tensors.Of(dtype))), Tensors.Matrix(data.Targets, Tensors.Of(dtype))).backward();
+        var targets = Targets(network, loss, null, data, dtype);
+        function.Call(model.call(Tensors.Matrix(data.Inputs, Tensors.Of(dtype))), targets).backward();
         return model.Export(p => p.grad);
     }
 
@@ -131,12 +175,13 @@ internal static class Training
         }
 
         using var loss = new TorchLoss(options.Loss);
-        using var optimizer = optim.SGD(model.parameters(), options.LearningRate);
+        var targets = new BatchTargets(y, loss.TakesClassIndices ? y.argmax(1) : null);
+        using var optimizer = TorchOptimizer.Create(model.parameters(), options.LearningRate, options.Optim);
         void Step()
         {
             using var step = NewDisposeScope();
             optimizer.zero_grad();
-            loss.Call(model.call(x), y).backward();
+            loss.Call(model.call(x), targets).backward();
             optimizer.step();
         }
 
