@@ -85,7 +85,7 @@ public static partial class TrainerProtocol
                 $"{path}.kind: unknown optimizer kind {JsonNumbers.Describe(kindElement)}; expected one of {string.Join(", ", WireNames.OptimizerKinds)}");
         }
 
-        Members(spec, path, ["kind", .. OptimizerMembers[kind]], $"a {kind.Name()} optimizer");
+        Members(spec, path, ["kind", .. OptimizerMembers[kind]], $"the {kind.Name()} optimizer");
         var o = kind switch
         {
             OptimizerKind.Sgd => Optimizer.Sgd(
@@ -99,10 +99,21 @@ public static partial class TrainerProtocol
         // Today's fields may stay beside the object, as the writer puts them for SGD, but only saying the same.
         foreach (var (name, value) in new[] { ("momentum", o.Momentum), ("weightDecay", o.WeightDecay) })
         {
-            if (training.TryGetProperty(name, out var legacy) && (kind != OptimizerKind.Sgd || !JsonNumbers.Read(legacy, $"{TrainingPath}.{name}").Equals(value)))
+            if (!training.TryGetProperty(name, out var legacy))
             {
-                throw new ProtocolException(string.Create(CultureInfo.InvariantCulture,
-                    $"{TrainingPath}.{name}: {legacy.GetRawText()} beside {path}, which says {(kind == OptimizerKind.Sgd ? RoundTrip.Format(value) : $"a {kind.Name()} optimizer")}; give the optimizer once, in {path}"));
+                continue;
+            }
+
+            if (kind != OptimizerKind.Sgd)
+            {
+                throw new ProtocolException(
+                    $"{TrainingPath}.{name}: today's SGD field beside the {kind.Name()} optimizer of {path}; give the optimizer once, in {path}");
+            }
+
+            if (!JsonNumbers.Read(legacy, $"{TrainingPath}.{name}").Equals(value))
+            {
+                throw new ProtocolException(
+                    $"{TrainingPath}.{name}: {legacy.GetRawText()} conflicts with {path}.{name} {RoundTrip.Format(value)}; give the optimizer once, in {path}");
             }
         }
 
