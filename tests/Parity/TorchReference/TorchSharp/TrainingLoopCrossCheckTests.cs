@@ -84,6 +84,26 @@ public sealed class TrainingLoopCrossCheckTests
             + $"final parameters {Close.GreatestRelative(torchSharp.Trace.FinalParameters, pyTorch.Trace.FinalParameters):E1}"));
     }
 
+    [TestCase(Loss.CrossEntropy, Activation.Identity)]
+    [TestCase(Loss.Nll, Activation.LogSoftmax)]
+    [TestCase(Loss.Mse, Activation.Softmax)]
+    [TestCase(Loss.Bce, Activation.Sigmoid)]
+    [TestCase(Loss.BceWithLogits, Activation.Identity)]
+    public async Task Gradients_NewLossOrLastActivation_AgreeWithThePythonWorkerAndTheFirstFullBatchStep(Loss loss, Activation last)
+    {
+        var python = await Live.TorchAsync();
+        var data = loss is Loss.Bce or Loss.BceWithLogits ? Iris.Setosa : loss == Loss.Mse ? Iris.OneHot : Iris.ClassIndices;
+        var network = new NetworkSpec([4, 8, data.Targets[0].Count == 1 && data != Iris.ClassIndices ? 1 : Iris.Classes], [Activation.Relu, last], Bias: true);
+        var logged = data == Iris.ClassIndices ? Logged.CrossEntropy : Logged.Mse;
+        var run = await Torch.TrainAsync(network, new TrainingOptions(1, 0.01, loss, StepDetails: 1, Logged: logged), data, null, seed: 2);
+
+        var torchSharp = await Torch.GradientsAsync(network, loss, DType.Float64, run.InitialParameters, data);
+        var pyTorch = await python.GradientsAsync(network, loss, DType.Float64, run.InitialParameters, data);
+
+        Assert.That(BitExact.Tensors(run.Trace.Steps[0].Gradients, torchSharp, "the first full-batch step's gradients"), Is.Empty);
+        Close.AssertTensors(torchSharp, pyTorch, Limits.Float64.Gradient, Limits.Float64.GradientAtol, $"{loss} gradients");
+    }
+
     // float64: Limits. float32: 1e-5 of each tensor's largest magnitude (see the class's remarks).
     private static void AssertParameters(IReadOnlyList<NamedTensor> actual, IReadOnlyList<NamedTensor> expected, DType dtype, string what)
     {
