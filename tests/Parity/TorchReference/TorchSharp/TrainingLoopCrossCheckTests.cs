@@ -1,6 +1,7 @@
 using System.Globalization;
 using NUnit.Framework;
 using Parity.HandRolled.Model;
+using Parity.TorchReference;
 using Parity.TorchReference.TorchSharp;
 using Parity.Tests.Support;
 
@@ -102,6 +103,19 @@ public sealed class TrainingLoopCrossCheckTests
 
         Assert.That(BitExact.Tensors(run.Trace.Steps[0].Gradients, torchSharp, "the first full-batch step's gradients"), Is.Empty);
         Close.AssertTensors(torchSharp, pyTorch, Limits.Float64.Gradient, Limits.Float64.GradientAtol, $"{loss} gradients");
+    }
+
+    [TestCase("torchsharp")]
+    [TestCase("pytorch")]
+    public async Task Train_TargetThatIsNoClassIndex_IsRefusedNamingTheRow(string reference)
+    {
+        ITorchReference torch = reference == "torchsharp" ? Torch : await Live.TorchAsync();
+        var data = new Dataset(Iris.ClassIndices.Inputs.Take(3).ToList(), [[0.0], [2.5], [1.0]]);
+        var network = new NetworkSpec([4, 3], [Activation.Identity], Bias: true);
+
+        var error = Assert.CatchAsync(() => torch.TrainAsync(network, new TrainingOptions(1, 0.1, Loss.CrossEntropy, Logged: Logged.CrossEntropy), data, null));
+
+        Assert.That(error!.Message, Does.Contain("data.targets[1]: [2.5] is not a class index; class-index targets are one whole number in 0…2 per row"));
     }
 
     // float64: Limits. float32: 1e-5 of each tensor's largest magnitude (see the class's remarks).
