@@ -5,9 +5,9 @@ namespace Parity.TorchReference.TorchSharp;
 /// <summary>
 /// PyTorch in process: libtorch through TorchSharp, doing exactly what the Python worker (torch_worker.py) does —
 /// <c>nn.Sequential(nn.Linear, activation, …)</c> created in float32 after <c>manual_seed</c> and converted,
-/// TorchSharp's own losses and <c>optim.SGD</c>, the true MSE logged before each update. libtorch runs with one intra-op
-/// thread, as the worker does. Needs nothing but the .NET SDK; where libtorch cannot be loaded, every call throws a
-/// <see cref="TorchSharpUnavailableException"/> that says why.
+/// TorchSharp's own losses and optimizers, mini-batches in <c>BatchOrder</c>'s order, the logged quantity taken before
+/// each update. libtorch runs with one intra-op thread, as the worker does. Needs nothing but the .NET SDK; where
+/// libtorch cannot be loaded, every call throws a <see cref="TorchSharpUnavailableException"/> that says why.
 /// </summary>
 /// <remarks>
 /// Holds no state of its own (libtorch is loaded once per process), so instances are free and any number of calls

@@ -153,7 +153,7 @@ internal static class Training
     }
 
     /// <summary>
-    /// Seconds per training step (zero_grad, forward, loss, backward, SGD step) on <paramref name="data"/>, or on
+    /// Seconds per training step (zero_grad, forward, loss, backward, optimizer step) on <paramref name="data"/>, or on
     /// <paramref name="batch"/> rows drawn by a generator seeded 0: the median of five runs after
     /// <paramref name="warmup"/> untimed steps, as the worker's <c>bench</c> times.
     /// </summary>
