@@ -62,20 +62,23 @@ internal static class Training
         using var optimizer = TorchOptimizer.Create(model.parameters(), options.LearningRate, options.Optim);
         var losses = new double[options.Epochs];
         var steps = new List<StepRecord>();
+        // Batches in data order are the same every epoch: selected once (a copy, the numbers x[rows] holds).
+        var shuffled = options.Batch == BatchMode.MiniBatch && options.MiniBatch!.Shuffle;
+        var fixedBatches = shuffled ? null : Batches(x, y, order.NextEpoch(), options.Batch);
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var batches = order.NextEpoch();
+            using var scope = NewDisposeScope();
+            var batches = fixedBatches ?? Batches(x, y, order.NextEpoch(), options.Batch);
             if (batches.Count == 0)
             {
                 throw new ArgumentException($"no batch: {data.Count} rows make no whole batch of {options.MiniBatch?.Size} rows, and the partial one is dropped");
             }
 
             var logged = 0.0;
-            foreach (var rows in batches)
+            foreach (var (xb, yb) in batches)
             {
                 using var step = NewDisposeScope();
-                var (xb, yb) = options.Batch == BatchMode.Full ? (x, y) : Select(x, y, rows);
                 optimizer.zero_grad();
                 var prediction = model.call(xb);
                 using (no_grad())
@@ -99,8 +102,9 @@ internal static class Training
     }
 
     /// <summary>
-    /// The data set's targets for the loss and the logged quantity (none for a gradient), checked: class indices where the loss or the logged
-    /// cross-entropy takes them, values as wide as the output where the loss or the logged MSE compares them with it.
+    /// The data set's targets for the loss and the logged quantity (none for a gradient), checked: class indices where
+    /// the loss or the logged cross-entropy takes them, values as wide as the output where the loss or the logged MSE
+    /// compares them with it.
     /// </summary>
     /// <exception cref="ArgumentException">Targets of the wrong width or not class indices; the message says which.</exception>
     public static BatchTargets Targets(NetworkSpec network, Loss loss, Logged? logged, Dataset data, DType dtype)
@@ -125,11 +129,19 @@ internal static class Training
         ? nn.functional.cross_entropy(prediction, target.Classes!)
         : nn.functional.mse_loss(prediction, target.Values);
 
-    // x[rows] and y[rows], as a Python user indexes a batch.
-    private static (Tensor X, BatchTargets Y) Select(Tensor x, BatchTargets y, int[] rows)
+    // Each batch's x[rows] and y[rows], as a Python user indexes a batch; the full batch is x and y themselves.
+    private static List<(Tensor X, BatchTargets Y)> Batches(Tensor x, BatchTargets y, IReadOnlyList<int[]> epoch, BatchMode mode)
     {
-        var index = tensor(rows.Select(r => (long)r).ToArray(), ScalarType.Int64);
-        return (x.index_select(0, index), y.Select(index));
+        if (mode == BatchMode.Full)
+        {
+            return [(x, y)];
+        }
+
+        return [.. epoch.Select(rows =>
+        {
+            var index = tensor(rows.Select(r => (long)r).ToArray(), ScalarType.Int64);
+            return (x.index_select(0, index), y.Select(index));
+        })];
     }
 
     /// <summary>PyTorch's default initialisation after <c>torch.manual_seed(seed)</c>, read out as float64.</summary>
