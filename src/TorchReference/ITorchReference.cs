@@ -20,7 +20,8 @@ public interface ITorchReference
     string? Version { get; }
 
     /// <summary>
-    /// Trains <c>nn.Sequential(nn.Linear, activation, …)</c> with the side's loss and <c>optim.SGD</c>. With
+    /// Trains <c>nn.Sequential(nn.Linear, activation, …)</c> with the side's loss, <c>torch.optim</c> optimizer, batches
+    /// and logged quantity (docs/contracts.md, parity-trainer/1). With
     /// <paramref name="initialParameters"/> it starts from them; otherwise from PyTorch's default initialisation after
     /// <c>torch.manual_seed(seed)</c>, which the result returns.
     /// </summary>

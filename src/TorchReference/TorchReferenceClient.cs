@@ -7,7 +7,7 @@ namespace Parity.TorchReference;
 
 /// <summary>
 /// Real PyTorch, driven from C#: builds <c>nn.Sequential(nn.Linear, activation, …)</c>, trains it with the
-/// side's loss and <c>optim.SGD</c>, and returns the trace. One worker process serves every request.
+/// side's loss and <c>torch.optim</c> optimizer, and returns the trace. One worker process serves every request.
 /// </summary>
 public sealed class TorchReferenceClient(TorchWorker worker, TimeSpan? requestTimeout = null) : ITorchReference, IAsyncDisposable
 {
@@ -69,7 +69,7 @@ public sealed class TorchReferenceClient(TorchWorker worker, TimeSpan? requestTi
     }
 
     /// <summary>
-    /// PyTorch's seconds per training step (zero_grad, forward, loss, backward, SGD step) on <paramref name="batch"/>
+    /// PyTorch's seconds per training step (zero_grad, forward, loss, backward, optimizer step) on <paramref name="batch"/>
     /// random rows, or on <paramref name="data"/> when given, after <paramref name="warmup"/> untimed steps, with
     /// PyTorch's default number of threads (what a user's script gets), which the result reports.
     /// </summary>

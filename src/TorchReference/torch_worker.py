@@ -4,7 +4,7 @@ One long-lived process serves a whole test run: it imports torch once, then answ
 line on stdin with one JSON response per line on stdout. Requests are a superset of the parity-trainer/1
 request (docs/contracts.md) with an "id" and an "op":
 
-  {"id": 1, "op": "train", "network": {...}, "training": {...}, "data": {...},
+  {"id": 1, "op": "train", "network": {...}, "training": {... "optimizer", "batch", "logged"}, "data": {...},
    "initialParameters": [...] | absent, "init": {"seed": 0}, "record": {"stepDetails": K}}
   {"id": 2, "op": "init", "network": {...}, "init": {"seed": 0}}
   {"id": 3, "op": "gradients", "network": {...}, "training": {"loss", "dtype"}, "data": {...},
@@ -95,7 +95,8 @@ def build(network, dtype, seed=None, initial=None):
     import torch
     from torch import nn
     activations = {"sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "relu": nn.ReLU, "selu": nn.SELU,
-                   "identity": nn.Identity}
+                   "identity": nn.Identity, "softmax": lambda: nn.Softmax(dim=1),
+                   "log-softmax": lambda: nn.LogSoftmax(dim=1)}
     layers = network["layers"]
     if seed is not None:
         torch.manual_seed(seed)
@@ -147,7 +148,14 @@ def loss_function(name):
         "half-mse": lambda p, t: 0.5 * mse(p, t),
         "l1": nn.L1Loss(),
         "smooth-l1": nn.SmoothL1Loss(),  # beta = 1
+        "cross-entropy": nn.CrossEntropyLoss(),  # logits, class indices
+        "nll": nn.NLLLoss(),  # log-probabilities, class indices
+        "bce": nn.BCELoss(),  # probabilities
+        "bce-with-logits": nn.BCEWithLogitsLoss(),
     }[name]
+
+
+CLASS_INDEX_LOSSES = ("cross-entropy", "nll")
 
 
 def tensors(data, dtype):
@@ -155,6 +163,75 @@ def tensors(data, dtype):
     x = torch.tensor([[number(v) for v in row] for row in data["inputs"]], dtype=torch.float64)
     y = torch.tensor([[number(v) for v in row] for row in data["targets"]], dtype=torch.float64)
     return x.to(dtype_of(dtype)), y.to(dtype_of(dtype))
+
+
+def targets(network, loss, logged, data, dtype):
+    """(values, classes): the targets as the output's values, and as class indices (int64) where the loss or the
+    logged cross-entropy takes them; checked as PyTorch would need them, with the row named."""
+    import torch
+    x, y = tensors(data, dtype)
+    outputs = network["layers"][-1]
+    width = y.shape[1] if y.dim() == 2 else outputs
+    needs_values = loss not in CLASS_INDEX_LOSSES or logged == "mse"
+    if needs_values and width != outputs:
+        who = "the logged MSE" if loss in CLASS_INDEX_LOSSES else f"the {loss} loss"
+        raise ValueError(f"data.targets: {width} column(s), but {who} compares the output ({outputs} wide) with "
+                         "targets of its width; class-index targets (one column) go with the cross-entropy or nll "
+                         "loss and the logged cross-entropy")
+    classes = None
+    if loss in CLASS_INDEX_LOSSES or logged == "cross-entropy":
+        for i, row in enumerate(data["targets"]):
+            value = number(row[0]) if len(row) == 1 else None
+            if value is None or not (0 <= value < outputs) or value != math.floor(value):
+                raise ValueError(f"data.targets[{i}]: {row} is not a class index; class-index targets are one whole "
+                                 f"number in 0…{outputs - 1} per row")
+        classes = torch.tensor([int(number(row[0])) for row in data["targets"]], dtype=torch.int64)
+    return x, y, classes
+
+
+def make_optimizer(parameters, training):
+    """torch.optim's optimizer with the request's hyperparameters; without "optimizer", today's SGD fields."""
+    import torch
+    lr = training["learningRate"]
+    spec = training.get("optimizer")
+    if spec is None:
+        return torch.optim.SGD(parameters, lr=lr, momentum=training.get("momentum", 0.0),
+                               weight_decay=training.get("weightDecay", 0.0))
+    kind = spec["kind"]
+    if kind == "sgd":
+        return torch.optim.SGD(parameters, lr=lr, momentum=spec.get("momentum", 0.0),
+                               dampening=spec.get("dampening", 0.0), nesterov=spec.get("nesterov", False),
+                               weight_decay=spec.get("weightDecay", 0.0))
+    if kind in ("adam", "adamw"):
+        algorithm = torch.optim.Adam if kind == "adam" else torch.optim.AdamW
+        return algorithm(parameters, lr=lr, betas=tuple(spec.get("betas", (0.9, 0.999))), eps=spec.get("eps", 1e-8),
+                         weight_decay=spec.get("weightDecay", 0.0 if kind == "adam" else 1e-2),
+                         amsgrad=spec.get("amsgrad", False))
+    if kind == "rmsprop":
+        return torch.optim.RMSprop(parameters, lr=lr, alpha=spec.get("alpha", 0.99), eps=spec.get("eps", 1e-8),
+                                   weight_decay=spec.get("weightDecay", 0.0), momentum=spec.get("momentum", 0.0),
+                                   centered=spec.get("centered", False))
+    raise ValueError(f"unknown optimizer kind {kind!r}")
+
+
+def batch_order(samples, batch):
+    """Each epoch's batches, as a numpy trainer draws them: a generator of lists of row-index arrays."""
+    import numpy as np
+    if batch == "full":
+        while True:
+            yield [np.arange(samples)]
+    if batch == "per-sample":
+        while True:
+            yield [np.arange(i, i + 1) for i in range(samples)]
+    size, drop_last = batch["size"], batch.get("dropLast", False)
+    state = np.random.RandomState(batch.get("seed", 0)) if batch.get("shuffle", False) else None
+    while True:
+        order = state.permutation(samples) if state is not None else np.arange(samples)
+        ends = range(size, samples + 1, size) if drop_last else range(size, samples + size, size)
+        batches = [order[end - size:min(end, samples)] for end in ends]
+        if not batches:
+            raise ValueError(f"no batch: {samples} rows make no whole batch of {size} rows, and the partial one is dropped")
+        yield batches
 
 
 def train(request):
@@ -166,24 +243,29 @@ def train(request):
     seed = None if initial is not None else request.get("init", {}).get("seed", 0)
     model, linears = build(network, dtype, seed, initial)
     initial_out = export(linears, network["bias"])
-    x, y = tensors(request["data"], dtype)
-    loss_fn = loss_function(training["loss"])
-    optimizer = torch.optim.SGD(model.parameters(), lr=training["learningRate"],
-                                momentum=training.get("momentum", 0.0),
-                                weight_decay=training.get("weightDecay", 0.0))
-    batches = [(x, y)] if training.get("batch", "full") == "full" else \
-        [(x[i:i + 1], y[i:i + 1]) for i in range(x.shape[0])]
+    loss_name, logged_name = training["loss"], training.get("logged", "mse")
+    x, y, classes = targets(network, loss_name, logged_name, request["data"], dtype)
+    loss_fn = loss_function(loss_name)
+    optimizer = make_optimizer(model.parameters(), training)
+    batch = training.get("batch", "full")
+    epochs = batch_order(x.shape[0], batch)
     keep = request.get("record", {}).get("stepDetails", 0)
 
     losses, steps = [], []
     for _ in range(training["epochs"]):
-        logged = 0.0
-        for xb, yb in batches:
+        logged, batches = 0.0, next(epochs)
+        for rows in batches:
+            if batch == "full":
+                xb, yb, cb = x, y, classes
+            else:
+                index = torch.from_numpy(rows)
+                xb, yb, cb = x[index], y[index], (classes[index] if classes is not None else None)
             optimizer.zero_grad()
             prediction = model(xb)
-            with torch.no_grad():
-                logged += F.mse_loss(prediction, yb).item()  # the logged loss: true MSE before the update
-            loss_fn(prediction, yb).backward()
+            with torch.no_grad():  # the logged quantity, before the update
+                logged += (F.cross_entropy(prediction, cb) if logged_name == "cross-entropy"
+                           else F.mse_loss(prediction, yb)).item()
+            loss_fn(prediction, cb if loss_name in CLASS_INDEX_LOSSES else yb).backward()
             gradients = export(linears, network["bias"], "grad") if len(steps) < keep else None
             optimizer.step()
             if gradients is not None:
@@ -199,14 +281,15 @@ def gradients(request):
     network, training = request["network"], request["training"]
     dtype = training.get("dtype", "float64")
     model, linears = build(network, dtype, None, request["parameters"])
-    x, y = tensors(request["data"], dtype)
-    loss = loss_function(training["loss"])(model(x), y)
+    loss_name = training["loss"]
+    x, y, classes = targets(network, loss_name, None, request["data"], dtype)
+    loss = loss_function(loss_name)(model(x), classes if loss_name in CLASS_INDEX_LOSSES else y)
     loss.backward()
     return {"gradients": export(linears, network["bias"], "grad"), "loss": wire(loss.item())}
 
 
 def bench(request):
-    """Seconds per training step (zero_grad, forward, loss, backward, SGD step), timed with perf_counter."""
+    """Seconds per training step (zero_grad, forward, loss, backward, optimizer step), timed with perf_counter."""
     import time
     import torch
     network, training = request["network"], request["training"]
@@ -219,12 +302,14 @@ def bench(request):
         batch = request["batch"]
         x = torch.rand(batch, network["layers"][0], generator=generator, dtype=dtype_of(dtype))
         y = torch.rand(batch, network["layers"][-1], generator=generator, dtype=dtype_of(dtype))
-    loss_fn = loss_function(training.get("loss", "mse"))
-    optimizer = torch.optim.SGD(model.parameters(), lr=training.get("learningRate", 0.1))
+    loss_name = training.get("loss", "mse")
+    loss_fn = loss_function(loss_name)
+    target = y.argmax(1) if loss_name in CLASS_INDEX_LOSSES else y
+    optimizer = make_optimizer(model.parameters(), {"learningRate": 0.1, **training})
 
     def step():
         optimizer.zero_grad()
-        loss_fn(model(x), y).backward()
+        loss_fn(model(x), target).backward()
         optimizer.step()
 
     torch.set_num_threads(DEFAULT_THREADS)

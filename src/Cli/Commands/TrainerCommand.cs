@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using System.Text.Json;
 using Parity.HandRolled;
 using Parity.TorchReference.Protocol;
@@ -18,7 +19,8 @@ internal static class TrainerCommand
                 using var document = JsonDocument.Parse(await terminal.In.ReadToEndAsync(cancellation).ConfigureAwait(false));
                 var request = TrainerProtocol.ReadRequest(document.RootElement);
                 var trace = Trainer.Train(request.Network, request.Options, request.InitialParameters, request.Data);
-                await terminal.Out.WriteLineAsync(TrainerProtocol.Response(trace).ToJsonString()).ConfigureAwait(false);
+                // Streamed by Utf8JsonWriter, every number round-trip: no document is built (a logged loss cost ~2 µs that way).
+                await terminal.Out.WriteLineAsync(Encoding.UTF8.GetString(TrainerProtocol.Response(trace))).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
             catch (Exception error) when (error is JsonException or ProtocolException or ShapeException or InvalidOperationException or FormatException)

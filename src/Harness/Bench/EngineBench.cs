@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
 using Parity.HandRolled;
 using Parity.HandRolled.Fast;
@@ -6,14 +7,17 @@ using Parity.HandRolled.Init;
 using Parity.HandRolled.Maths;
 using Parity.HandRolled.Model;
 using Parity.TorchReference;
+using Parity.TorchReference.Protocol;
+using Parity.TorchReference.TorchSharp;
 
 namespace Parity.Harness.Bench;
 
 /// <summary>
-/// Times the hand-rolled engines and PyTorch on the same shapes. The C# side is timed with a
+/// Times the hand-rolled engines, Python PyTorch and TorchSharp on the same shapes. The C# side is timed with a
 /// <see cref="Stopwatch"/> after a warm-up, as the median of a few runs of enough steps to last
-/// <see cref="TargetSeconds"/>; PyTorch times itself in its worker (<c>perf_counter</c>, same warm-up), so neither
-/// side pays for the other's process boundary.
+/// <see cref="TargetSeconds"/>; PyTorch times itself in its worker (<c>perf_counter</c>, same warm-up) and TorchSharp
+/// in process (the same loop), both with libtorch's default thread count, so no side pays for a process boundary.
+/// Then the <c>parity-trainer/1</c> response rate (<see cref="ProtocolTimes"/>).
 /// </summary>
 public static class EngineBench
 {
@@ -35,28 +39,38 @@ public static class EngineBench
     /// <summary>How many times every step shape is timed on each side; each figure is the median of its rounds.</summary>
     public const int Rounds = 5;
 
-    /// <summary>Runs every measurement; without <paramref name="torch"/> the PyTorch and numpy columns stay empty.</summary>
+    /// <summary>
+    /// Runs every measurement; without <paramref name="torch"/> the PyTorch and numpy columns stay empty, without
+    /// <paramref name="torchSharp"/> the TorchSharp ones.
+    /// </summary>
     /// <remarks>
-    /// Each step shape is timed in <see cref="Rounds"/> rounds, and in each round on both sides back to back —
-    /// hand-rolled, a quiet pause, PyTorch, a pause — so that the two timings of a pair are about a second apart, and
-    /// the ratio is the median of the pairs' ratios: this virtual machine switches between a fast and a slow phase
+    /// Each step shape is timed in <see cref="Rounds"/> rounds, and in each round on every side back to back —
+    /// hand-rolled, a quiet pause, PyTorch, a pause, TorchSharp, a pause — so that the timings of a round are about a
+    /// second apart, and each ratio is the median of the rounds' ratios: this virtual machine switches between a fast and a slow phase
     /// (a third slower) every few seconds, and a ratio of timings taken in different phases measures the phases, not
     /// the engines. The pauses let both sides' BLAS threads, which spin for a while after a product,
     /// go back to sleep, so that neither side is timed while the other's still hold a core.
     /// </remarks>
-    public static async Task<BenchReport> RunAsync(TorchReferenceClient? torch, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    public static async Task<BenchReport> RunAsync(
+        TorchReferenceClient? torch, TorchSharpReference? torchSharp, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         progress?.Report("XOR epoch, hand-rolled");
         var (fast, readable) = (XorFast(), XorReadable());
-        double? numpy = null, xorTorch = null;
+        double? numpy = null, xorTorch = null, xorTorchSharp = null;
+        var xorOptions = new TrainingOptions(1, 0.6, Loss.Mse);
         if (torch is not null)
         {
             await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
             progress?.Report("XOR epoch, numpy and PyTorch");
             numpy = await torch.BenchNumpyAsync(5000, cancellation).ConfigureAwait(false);
-            var xor = await torch.BenchAsync(
-                XorNetwork, new TrainingOptions(1, 0.6, Loss.Mse), 4, repeats: 5000, warmup: 500, XorData, cancellation).ConfigureAwait(false);
-            xorTorch = xor.SecondsPerStep;
+            xorTorch = (await torch.BenchAsync(XorNetwork, xorOptions, 4, repeats: 5000, warmup: 500, XorData, cancellation).ConfigureAwait(false)).SecondsPerStep;
+        }
+
+        if (torchSharp is not null)
+        {
+            await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
+            progress?.Report("XOR epoch, TorchSharp");
+            xorTorchSharp = (await torchSharp.BenchAsync(XorNetwork, xorOptions, 4, repeats: 5000, warmup: 500, XorData, defaultThreads: true, cancellation).ConfigureAwait(false)).SecondsPerStep;
         }
 
         var shapes = Batches.Select(batch => (Batch: batch, Width: 256, Hidden: Activation.Sigmoid))
@@ -65,24 +79,33 @@ public static class EngineBench
             .ToList();
         var steps = shapes.Select(shape => HandRolledStep(shape.Batch, shape.Width, shape.Hidden)).ToList();
         var handRolled = shapes.Select(_ => new List<double>()).ToList();
-        var reference = shapes.Select(_ => new List<double>()).ToList();
-        int? threads = null;
+        var python = shapes.Select(_ => new List<double>()).ToList();
+        var inProcess = shapes.Select(_ => new List<double>()).ToList();
+        int? threads = null, torchSharpThreads = null;
         for (var round = 1; round <= Rounds; round++)
         {
             for (var i = 0; i < shapes.Count; i++)
             {
+                var (batch, width, hidden) = shapes[i];
                 progress?.Report($"round {round}/{Rounds}: {Describe(shapes[i])}");
                 await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
                 handRolled[i].Add(SecondsPerCall(steps[i], warmupSeconds: round == 1 ? 0.5 : 0.1));
-                if (torch is null)
+                var (repeats, options) = (StepRepeats(handRolled[i][0]), new TrainingOptions(1, 0.1, Loss.Mse, DType.Float32));
+                if (torch is not null)
                 {
-                    continue;
+                    await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
+                    var timing = await torch.BenchAsync(StepNetwork(width, hidden), options, batch, repeats, warmup: 2 * repeats, null, cancellation).ConfigureAwait(false);
+                    python[i].Add(timing.SecondsPerStep);
+                    threads = timing.Threads;
                 }
 
-                await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
-                var timing = await TorchStepAsync(torch, shapes[i].Batch, shapes[i].Width, shapes[i].Hidden, handRolled[i][0], cancellation).ConfigureAwait(false);
-                reference[i].Add(timing.SecondsPerStep);
-                threads = timing.Threads;
+                if (torchSharp is not null)
+                {
+                    await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
+                    var timing = await torchSharp.BenchAsync(StepNetwork(width, hidden), options, batch, repeats, warmup: 2 * repeats, null, defaultThreads: true, cancellation).ConfigureAwait(false);
+                    inProcess[i].Add(timing.SecondsPerStep);
+                    torchSharpThreads = timing.Threads;
+                }
             }
         }
 
@@ -91,17 +114,48 @@ public static class EngineBench
             shape.Width,
             shape.Hidden,
             Median(handRolled[i]),
-            reference[i].Count > 0 ? Median(reference[i]) : null,
-            reference[i].Count > 0 ? Median(reference[i].Zip(handRolled[i], (t, h) => t / h).ToList()) : null)).ToList();
+            MedianOrNull(python[i]),
+            RatioOrNull(python[i], handRolled[i]),
+            MedianOrNull(inProcess[i]),
+            RatioOrNull(inProcess[i], handRolled[i]))).ToList();
+        progress?.Report("parity-trainer/1 responses, written and read");
         return new BenchReport(
             Blas.Active,
             threads,
             Rounds,
-            new XorTimes(fast, readable, numpy, xorTorch),
+            new XorTimes(fast, readable, numpy, xorTorch, xorTorchSharp),
             times[..Batches.Count],
             times[Batches.Count..(Batches.Count + Widths.Count)],
-            times[(Batches.Count + Widths.Count)..]);
+            times[(Batches.Count + Widths.Count)..],
+            torchSharpThreads,
+            Protocol());
     }
+
+    /// <summary>
+    /// Writes and reads a response of about a million numbers (<see cref="ProtocolSample.Steps"/> of [784, 256, 10], two
+    /// steps) as the <c>trainer</c> command and the harness do; each direction is timed as the median of five.
+    /// </summary>
+    public static ProtocolTimes Protocol()
+    {
+        var sample = ProtocolSample.Steps([784, 256, 10], steps: 2);
+        var text = TrainerProtocol.Response(sample.Trace);
+        return new ProtocolTimes(
+            sample.Numbers,
+            SecondsPerCall(() => TrainerProtocol.Response(sample.Trace), warmupSeconds: 0.5),
+            SecondsPerCall(
+                () =>
+                {
+                    using var document = JsonDocument.Parse(text);
+                    TrainerProtocol.ReadResponse(document.RootElement, sample.Network, sample.Options, sample.Samples);
+                },
+                warmupSeconds: 0.5));
+    }
+
+    private static double? MedianOrNull(IReadOnlyCollection<double> values) => values.Count > 0 ? Median(values) : null;
+
+    // The median over the rounds of the reference's time over the hand-rolled one in the same round.
+    private static double? RatioOrNull(IReadOnlyList<double> reference, IReadOnlyList<double> handRolled) =>
+        reference.Count > 0 ? Median(reference.Zip(handRolled, (t, h) => t / h).ToList()) : null;
 
     private static string Describe((int Batch, int Width, Activation Hidden) shape) =>
         $"[784, {shape.Width}, 10] {shape.Hidden} batch {shape.Batch}";
@@ -165,15 +219,9 @@ public static class EngineBench
         return () => mlp.Step(targets, Loss.Mse, 0.1f, Optimizer.Plain);
     }
 
-    // PyTorch gets as many steps as make about TargetSeconds at the hand-rolled speed (at least 5), after a warm-up
-    // twice as long, as the hand-rolled side warms up for about half a second.
-    private static async Task<TorchBench> TorchStepAsync(
-        TorchReferenceClient torch, int batch, int width, Activation hidden, double handRolled, CancellationToken cancellation)
-    {
-        var repeats = (int)Math.Clamp(TargetSeconds / handRolled, 5, 5000);
-        return await torch.BenchAsync(
-            StepNetwork(width, hidden), new TrainingOptions(1, 0.1, Loss.Mse, DType.Float32), batch, repeats, warmup: 2 * repeats, null, cancellation).ConfigureAwait(false);
-    }
+    // Each reference gets as many steps as make about TargetSeconds at the hand-rolled speed (at least 5), after a
+    // warm-up twice as long, as the hand-rolled side warms up for about half a second.
+    private static int StepRepeats(double handRolled) => (int)Math.Clamp(TargetSeconds / handRolled, 5, 5000);
 
     // The first warm-up is long enough for tiered JIT to reach its optimised code (it waits ~100 ms of quiet before
     // promoting methods); each warm-up also calibrates the run length; then the median of five runs of

@@ -16,6 +16,29 @@ public static class TensorCodec
             ["values"] = JsonNumbers.WriteAll(t.Values),
         })]);
 
+    /// <summary>Writes a parameter list, streaming: the same JSON as <see cref="Write(IEnumerable{NamedTensor})"/>.</summary>
+    public static void Write(Utf8JsonWriter writer, IEnumerable<NamedTensor> tensors)
+    {
+        writer.WriteStartArray();
+        foreach (var t in tensors)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", t.Name);
+            writer.WriteStartArray("shape");
+            foreach (var d in t.Shape)
+            {
+                writer.WriteNumberValue(d);
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("values");
+            JsonNumbers.WriteAll(writer, t.Values);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>
     /// Reads a parameter list and checks it against the network: the names and shapes of
     /// <see cref="NetworkSpec.ParameterShapes"/>, in any order, each once, values finite or not.

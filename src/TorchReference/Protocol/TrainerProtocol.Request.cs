@@ -30,7 +30,7 @@ public static partial class TrainerProtocol
 
         var training = JsonNumbers.Property(request, "training", "$");
         var loss = Parse<Loss>(training, "loss", WireNames.TryParse);
-        var batch = Parse<BatchMode>(training, "batch", WireNames.TryParse);
+        var (batch, miniBatch) = ReadBatch(training);
         var dtype = Parse<DType>(training, "dtype", WireNames.TryParse);
         var record = request.TryGetProperty("record", out var r) && r.TryGetProperty("stepDetails", out var k) ? k.GetInt32() : 0;
         var options = new TrainingOptions(
@@ -39,8 +39,10 @@ public static partial class TrainerProtocol
             loss,
             dtype,
             batch,
-            new Optimizer(Optional(training, "momentum"), Optional(training, "weightDecay")),
-            record);
+            ReadOptimizer(training),
+            record,
+            miniBatch,
+            ReadLogged(training));
 
         var data = JsonNumbers.Property(request, "data", "$");
         var dataset = new Dataset(Matrix(data, "inputs"), Matrix(data, "targets"));
@@ -57,9 +59,6 @@ public static partial class TrainerProtocol
             ? value
             : throw new ProtocolException($"$.training.{property}: unknown {property} {JsonNumbers.Describe(element)}");
     }
-
-    private static double Optional(JsonElement training, string property) =>
-        training.TryGetProperty(property, out var value) ? JsonNumbers.Read(value, $"$.training.{property}") : 0.0;
 
     private static string[] Strings(JsonElement array, string path)
     {

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Parity.HandRolled;
 using Parity.HandRolled.Model;
 
 namespace Parity.TorchReference.Protocol;
@@ -26,16 +28,7 @@ public static partial class TrainerProtocol
                 ["activations"] = new JsonArray([.. network.Activations.Select(a => (JsonNode)JsonValue.Create(a.Name()))]),
                 ["bias"] = network.Bias,
             },
-            ["training"] = new JsonObject
-            {
-                ["epochs"] = options.Epochs,
-                ["learningRate"] = JsonNumbers.Write(options.LearningRate),
-                ["loss"] = options.Loss.Name(),
-                ["batch"] = options.Batch.Name(),
-                ["dtype"] = options.DType.Name(),
-                ["momentum"] = JsonNumbers.Write(options.Optim.Momentum),
-                ["weightDecay"] = JsonNumbers.Write(options.Optim.WeightDecay),
-            },
+            ["training"] = Training(options),
             ["data"] = new JsonObject
             {
                 ["inputs"] = Rows(data.Inputs),
@@ -52,6 +45,29 @@ public static partial class TrainerProtocol
     }
 
     /// <summary>
+    /// <c>training</c>: epochs, learning rate, loss, batch, dtype, the optimizer (<c>training.optimizer</c>, and for SGD
+    /// also today's <c>momentum</c> and <c>weightDecay</c>) and the logged quantity.
+    /// </summary>
+    private static JsonObject Training(TrainingOptions options)
+    {
+        var training = new JsonObject
+        {
+            ["epochs"] = options.Epochs,
+            ["learningRate"] = JsonNumbers.Write(options.LearningRate),
+            ["loss"] = options.Loss.Name(),
+            ["batch"] = WriteBatch(options),
+            ["dtype"] = options.DType.Name(),
+        };
+        WriteOptimizer(training, options.Optim);
+        training["logged"] = options.Logged.Name();
+        return training;
+    }
+
+    /// <summary>How many updates a trainer makes: epochs × the batches of an epoch (<see cref="BatchOrder"/>).</summary>
+    public static long Updates(TrainingOptions options, int samples) =>
+        (long)options.Epochs * new BatchOrder(samples, options).NextEpoch().Count;
+
+    /// <summary>
     /// Reads a trainer's response and checks it: one loss per epoch, min(K, updates) steps of gradients and
     /// parameters, final parameters, every parameter named and shaped as the network's.
     /// </summary>
@@ -65,8 +81,7 @@ public static partial class TrainerProtocol
                 $"$.losses: {losses.Length} losses, expected one per epoch ({options.Epochs})");
         }
 
-        var updates = options.Batch == BatchMode.Full ? options.Epochs : (long)options.Epochs * samples;
-        var expectedSteps = (int)Math.Min(options.StepDetails, updates);
+        var expectedSteps = (int)Math.Min(options.StepDetails, Updates(options, samples));
         var steps = new List<StepRecord>();
         if (expectedSteps > 0 || response.TryGetProperty("steps", out _))
         {
@@ -94,18 +109,50 @@ public static partial class TrainerProtocol
         return new TrainingTrace(losses, steps, final);
     }
 
-    /// <summary>The response a trainer writes for its trace.</summary>
-    public static JsonObject Response(TrainingTrace trace) => new()
+    /// <summary>
+    /// Writes the response for a trace, streaming: <c>{"losses", "steps", "finalParameters"}</c>, every number printed
+    /// round-trip as it goes, with no document built first.
+    /// </summary>
+    public static void WriteResponse(Utf8JsonWriter writer, TrainingTrace trace)
     {
-        ["losses"] = JsonNumbers.WriteAll(trace.Losses),
-        ["steps"] = new JsonArray([.. trace.Steps.Select(s => (JsonNode)new JsonObject
+        writer.WriteStartObject();
+        writer.WritePropertyName("losses");
+        JsonNumbers.WriteAll(writer, trace.Losses);
+        writer.WriteStartArray("steps");
+        foreach (var s in trace.Steps)
         {
-            ["step"] = s.Step,
-            ["gradients"] = TensorCodec.Write(s.Gradients),
-            ["parameters"] = TensorCodec.Write(s.Parameters),
-        })]),
-        ["finalParameters"] = TensorCodec.Write(trace.FinalParameters),
-    };
+            writer.WriteStartObject();
+            writer.WriteNumber("step", s.Step);
+            writer.WritePropertyName("gradients");
+            TensorCodec.Write(writer, s.Gradients);
+            writer.WritePropertyName("parameters");
+            TensorCodec.Write(writer, s.Parameters);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("finalParameters");
+        TensorCodec.Write(writer, trace.FinalParameters);
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    /// <summary>The response a trainer writes for its trace, as UTF-8 JSON (<see cref="WriteResponse"/>).</summary>
+    public static byte[] Response(TrainingTrace trace)
+    {
+        var buffer = new ArrayBufferWriter<byte>(ExpectedBytes(trace));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteResponse(writer, trace);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    // About 21 bytes a number (17 digits, a sign, a point, an exponent, a comma): room enough that the buffer rarely grows.
+    private static int ExpectedBytes(TrainingTrace trace) =>
+        (int)Math.Min(int.MaxValue / 2, 1024 + (24L * (trace.Losses.Count
+            + trace.FinalParameters.Sum(t => (long)t.Values.Count) * (1 + (2 * trace.Steps.Count)))));
 
     // "step" is optional; when given, it must be the step's place in the list.
     private static void CheckStepNumber(JsonElement step, int index, string at)

@@ -69,6 +69,7 @@ internal static class NativeLoader
     /// <exception cref="TorchSharpUnavailableException">A library is missing or does not load: the loader's error.</exception>
     internal static string LoadLinuxNatives(IReadOnlyList<string> directories)
     {
+        RequireReproducibleMkl();
         var torchCpu = Find("libtorch_cpu.so", directories);
         LoadOrThrow(torchCpu);
         LoadOrThrow(Find("libtorch.so", [Path.GetDirectoryName(torchCpu)!, .. directories]));
@@ -89,6 +90,29 @@ internal static class NativeLoader
             ? $"patched copy {copy} ({GlibcxxVersionPatch.Needed} → {GlibcxxVersionPatch.Replacement})"
             : throw Unavailable($"{error}; the copy patched to need {GlibcxxVersionPatch.Replacement} does not load either: {copyError}");
     }
+
+    /// <summary>
+    /// Asks MKL, which libtorch 2.10's CPU build carries, for its conditional numerical reproducibility
+    /// (<c>MKL_CBWR=AUTO,STRICT</c>) unless the environment already says otherwise. Without it MKL picks its kernels by
+    /// the alignment of the memory it is handed, so the same float64 product over 150 rows came out in one of two last
+    /// bits, run after run in one process; with it, the same bits every time, as the harness's cache of live runs and
+    /// the reference's promise of equal bits for equal requests need. MKL reads the variable when libtorch first calls
+    /// it, so it is set in the process's own environment before libtorch is loaded.
+    /// </summary>
+    private static void RequireReproducibleMkl()
+    {
+        if (Environment.GetEnvironmentVariable(MklReproducibility) is null)
+        {
+            _ = SetEnv(MklReproducibility, "AUTO,STRICT", overwrite: 0);
+        }
+    }
+
+    private const string MklReproducibility = "MKL_CBWR";
+
+    [DllImport("libc", EntryPoint = "setenv")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SetEnv(
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 
     // The folders the host probes for native libraries (from the app's deps.json), then the app's own.
     private static List<string> SearchDirectories()

@@ -60,6 +60,8 @@ internal sealed class TorchMlp : nn.Module<Tensor, Tensor>
         Activation.Relu => nn.ReLU(),
         Activation.Selu => nn.SELU(),
         Activation.Identity => nn.Identity(),
+        Activation.Softmax => nn.Softmax(1),
+        Activation.LogSoftmax => nn.LogSoftmax(1),
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, null),
     };
 }

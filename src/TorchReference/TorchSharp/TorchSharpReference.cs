@@ -5,8 +5,9 @@ namespace Parity.TorchReference.TorchSharp;
 /// <summary>
 /// PyTorch in process: libtorch through TorchSharp, doing exactly what the Python worker (torch_worker.py) does —
 /// <c>nn.Sequential(nn.Linear, activation, …)</c> created in float32 after <c>manual_seed</c> and converted,
-/// TorchSharp's own losses and <c>optim.SGD</c>'s step (<see cref="Sgd"/>), the true MSE logged before each update. libtorch runs with one intra-op
-/// thread, as the worker does. Needs nothing but the .NET SDK; where libtorch cannot be loaded, every call throws a
+/// <c>torch.optim</c>'s steps (<see cref="TorchOptimizer"/>) and TorchSharp's own losses, mini-batches in <c>BatchOrder</c>'s
+/// order, the logged quantity taken before each update. libtorch runs with one intra-op thread, as the worker does.
+/// Needs nothing but the .NET SDK; where libtorch cannot be loaded, every call throws a
 /// <see cref="TorchSharpUnavailableException"/> that says why.
 /// </summary>
 /// <remarks>
@@ -55,15 +56,34 @@ public sealed class TorchSharpReference : ITorchReference
         Run(_ => Training.Gradients(network, loss, dtype, parameters, data), cancellation);
 
     /// <summary>
-    /// libtorch's seconds per training step (zero_grad, forward, loss, backward, SGD step) on <paramref name="batch"/>
-    /// random rows, or on <paramref name="data"/> when given, after <paramref name="warmup"/> untimed steps: the median
-    /// of five runs of <paramref name="repeats"/>/5 steps. Timed with the one intra-op thread every run here uses
-    /// (the Python worker's bench times with PyTorch's default instead), which the result reports.
+    /// libtorch's seconds per training step (zero_grad, forward, loss, backward, optimizer step) on
+    /// <paramref name="batch"/> random rows, or on <paramref name="data"/> when given, after <paramref name="warmup"/>
+    /// untimed steps: the median of five runs of <paramref name="repeats"/>/5 steps. Timed with the one intra-op thread
+    /// every run here uses, or, with <paramref name="defaultThreads"/>, with libtorch's default (the cores), as the Python
+    /// worker's bench times PyTorch; the result reports which.
     /// </summary>
+    /// <remarks>
+    /// libtorch's thread count is the process's: with <paramref name="defaultThreads"/> no other TorchSharp run may go on
+    /// meanwhile (<c>parity bench</c> runs nothing else), or its reductions could be split differently.
+    /// </remarks>
     public Task<TorchBench> BenchAsync(
         NetworkSpec network, TrainingOptions options, int batch, int repeats, int warmup, Dataset? data = null,
-        CancellationToken cancellation = default) =>
-        Run(runtime => new TorchBench(Training.SecondsPerStep(network, options, batch, repeats, warmup, data), runtime.Threads), cancellation);
+        bool defaultThreads = false, CancellationToken cancellation = default) =>
+        Run(
+            runtime =>
+            {
+                var threads = defaultThreads ? runtime.DefaultThreads : runtime.Threads;
+                global::TorchSharp.torch.set_num_threads(threads);
+                try
+                {
+                    return new TorchBench(Training.SecondsPerStep(network, options, batch, repeats, warmup, data), threads);
+                }
+                finally
+                {
+                    global::TorchSharp.torch.set_num_threads(runtime.Threads);
+                }
+            },
+            cancellation);
 
     // libtorch calls block: they run on the thread pool, one call on one thread (dispose scopes are per thread).
     private static Task<T> Run<T>(Func<TorchSharpRuntime, T> work, CancellationToken cancellation) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Parity.HandRolled;
 using Parity.HandRolled.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -42,26 +43,38 @@ internal static class Training
     }
 
     /// <summary>The trace of training, and the parameters it started from.</summary>
+    /// <remarks>
+    /// A Python user's loop: each epoch's batches from <see cref="BatchOrder"/> (numpy's RandomState order when
+    /// shuffled), <c>x[rows]</c>, <c>zero_grad</c>, the forward pass, the logged quantity under <c>no_grad</c>, the loss
+    /// over the batch's own rows, <c>backward</c>, <c>step</c>; the epoch logs the mean of its batches' logged values.
+    /// </remarks>
     public static (TrainingTrace Trace, IReadOnlyList<NamedTensor> Initial) Train(
         NetworkSpec network, TrainingOptions options, Dataset data, IReadOnlyList<NamedTensor>? initialParameters, int seed,
         CancellationToken cancellation)
     {
+        var order = new BatchOrder(data.Count, options);
         using var run = NewDisposeScope();
         using var model = Build(network, options.DType, initialParameters is null ? seed : null, initialParameters);
         var initial = model.Export(p => p);
         var x = Tensors.Matrix(data.Inputs, Tensors.Of(options.DType));
-        var y = Tensors.Matrix(data.Targets, Tensors.Of(options.DType));
         using var loss = new TorchLoss(options.Loss);
-        using var optimizer = new Sgd(model.NamedParameters(), options.LearningRate, options.Optim);
-        List<(Tensor X, Tensor Y)> batches = options.Batch == BatchMode.Full
-            ? [(x, y)]
-            : [.. Enumerable.Range(0, data.Count).Select(i => (x.narrow(0, i, 1), y.narrow(0, i, 1)))];
-
+        var y = Targets(network, options.Loss, options.Logged, data, options.DType);
+        using var optimizer = new TorchOptimizer(model.NamedParameters(), options.LearningRate, options.Optim);
         var losses = new double[options.Epochs];
         var steps = new List<StepRecord>();
+        // Batches in data order are the same every epoch: selected once (a copy, the numbers x[rows] holds).
+        var shuffled = options.Batch == BatchMode.MiniBatch && options.MiniBatch!.Shuffle;
+        var fixedBatches = shuffled ? null : Batches(x, y, order.NextEpoch(), options.Batch);
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var batches = fixedBatches ?? Batches(x, y, order.NextEpoch(), options.Batch);
+            if (batches.Count == 0)
+            {
+                throw new ArgumentException($"no batch: {data.Count} rows make no whole batch of {options.MiniBatch?.Size} rows, and the partial one is dropped");
+            }
+
             var logged = 0.0;
             foreach (var (xb, yb) in batches)
             {
@@ -70,7 +83,7 @@ internal static class Training
                 var prediction = model.call(xb);
                 using (no_grad())
                 {
-                    logged += Tensors.Item(nn.functional.mse_loss(prediction, yb)); // the logged loss: true MSE before the update
+                    logged += Tensors.Item(LoggedValue(prediction, yb, options.Logged)); // before the update
                 }
 
                 loss.Call(prediction, yb).backward();
@@ -88,6 +101,49 @@ internal static class Training
         return (new TrainingTrace(losses, steps, model.Export(p => p)), initial);
     }
 
+    /// <summary>
+    /// The data set's targets for the loss and the logged quantity (none for a gradient), checked: class indices where
+    /// the loss or the logged cross-entropy takes them, values as wide as the output where the loss or the logged MSE
+    /// compares them with it.
+    /// </summary>
+    /// <exception cref="ArgumentException">Targets of the wrong width or not class indices; the message says which.</exception>
+    public static BatchTargets Targets(NetworkSpec network, Loss loss, Logged? logged, Dataset data, DType dtype)
+    {
+        var outputs = network.Layers[^1];
+        var width = data.Count == 0 ? outputs : data.Targets[0].Count;
+        var needsValues = !TorchLoss.TakesClasses(loss) || logged == Logged.Mse;
+        if (needsValues && width != outputs)
+        {
+            var who = TorchLoss.TakesClasses(loss) ? "the logged MSE" : $"the {loss.Name()} loss";
+            throw new ArgumentException(
+                $"data.targets: {width} column(s), but {who} compares the output ({outputs} wide) with targets of its width; "
+                + "class-index targets (one column) go with the cross-entropy or nll loss and the logged cross-entropy");
+        }
+
+        var needsClasses = TorchLoss.TakesClasses(loss) || logged == Logged.CrossEntropy;
+        return BatchTargets.Of(data, Tensors.Of(dtype), needsClasses, outputs);
+    }
+
+    /// <summary>The logged quantity of a batch: <c>F.mse_loss(output, y)</c>, or <c>F.cross_entropy(output, classes)</c>.</summary>
+    public static Tensor LoggedValue(Tensor prediction, BatchTargets target, Logged logged) => logged == Logged.CrossEntropy
+        ? nn.functional.cross_entropy(prediction, target.Classes!)
+        : nn.functional.mse_loss(prediction, target.Values);
+
+    // Each batch's x[rows] and y[rows], as a Python user indexes a batch; the full batch is x and y themselves.
+    private static List<(Tensor X, BatchTargets Y)> Batches(Tensor x, BatchTargets y, IReadOnlyList<int[]> epoch, BatchMode mode)
+    {
+        if (mode == BatchMode.Full)
+        {
+            return [(x, y)];
+        }
+
+        return [.. epoch.Select(rows =>
+        {
+            var index = tensor(rows.Select(r => (long)r).ToArray(), ScalarType.Int64);
+            return (x.index_select(0, index), y.Select(index));
+        })];
+    }
+
     /// <summary>PyTorch's default initialisation after <c>torch.manual_seed(seed)</c>, read out as float64.</summary>
     public static IReadOnlyList<NamedTensor> DefaultInit(NetworkSpec network, int seed)
     {
@@ -103,12 +159,13 @@ internal static class Training
         using var scope = NewDisposeScope();
         using var model = Build(network, dtype, null, parameters);
         using var function = new TorchLoss(loss);
-        function.Call(model.call(Tensors.Matrix(data.Inputs, Tensors.Of(dtype))), Tensors.Matrix(data.Targets, Tensors.Of(dtype))).backward();
+        var targets = Targets(network, loss, null, data, dtype);
+        function.Call(model.call(Tensors.Matrix(data.Inputs, Tensors.Of(dtype))), targets).backward();
         return model.Export(p => p.grad);
     }
 
     /// <summary>
-    /// Seconds per training step (zero_grad, forward, loss, backward, SGD step) on <paramref name="data"/>, or on
+    /// Seconds per training step (zero_grad, forward, loss, backward, optimizer step) on <paramref name="data"/>, or on
     /// <paramref name="batch"/> rows drawn by a generator seeded 0: the median of five runs after
     /// <paramref name="warmup"/> untimed steps, as the worker's <c>bench</c> times.
     /// </summary>
@@ -130,12 +187,13 @@ internal static class Training
         }
 
         using var loss = new TorchLoss(options.Loss);
-        using var optimizer = new Sgd(model.NamedParameters(), options.LearningRate, Optimizer.Plain);
+        var targets = new BatchTargets(y, loss.TakesClassIndices ? y.argmax(1) : null);
+        using var optimizer = new TorchOptimizer(model.NamedParameters(), options.LearningRate, options.Optim);
         void Step()
         {
             using var step = NewDisposeScope();
             optimizer.ZeroGrad();
-            loss.Call(model.call(x), y).backward();
+            loss.Call(model.call(x), targets).backward();
             optimizer.Step();
         }
 

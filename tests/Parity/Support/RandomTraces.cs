@@ -4,13 +4,15 @@ using FsCheck.Fluent;
 using Parity.HandRolled.Model;
 using Parity.Harness.Fixtures;
 using Parity.Harness.Scenarios;
+using Parity.TorchReference.Protocol;
 
 namespace Parity.Tests.Support;
 
 /// <summary>
 /// FsCheck's cases for the round-trip properties: random architectures (depth 1–4, widths 1–16, any activations,
-/// bias or not), float64 or float32, 1–30 epochs, N 1–5, full or per-sample batches, up to 3 recorded steps, filled
-/// with <see cref="RandomValues"/>. Non-finite values appear where the contract allows them and training can put
+/// bias or not), float64 or float32, 1–30 epochs, N 1–5, full, per-sample or mini-batches (a fixture's sides: full or
+/// per-sample), any optimizer and logged quantity in a request, up to 3 recorded steps, filled with
+/// <see cref="RandomValues"/>. Non-finite values appear where the contract allows them and training can put
 /// them — a trace's losses, gradients and parameters; a request's data, initial parameters and options are finite,
 /// as the scenario loader requires.
 /// </summary>
@@ -32,29 +34,29 @@ public static class RandomTraces
     public static Gen<TraceCase> TraceCases() =>
         from network in Networks()
         from dtype in Gen.Elements(Enum.GetValues<DType>())
-        from batch in Gen.Elements(Enum.GetValues<BatchMode>())
+        from batch in Batches()
         from epochs in Gen.Choose(1, MaxEpochs)
         from samples in Gen.Choose(1, MaxSamples)
         from stepDetails in Gen.Choose(0, MaxStepDetails)
-        let options = new TrainingOptions(epochs, 0.1, Loss.Mse, dtype, batch, StepDetails: stepDetails)
+        let options = new TrainingOptions(epochs, 0.1, Loss.Mse, dtype, batch.Mode, StepDetails: stepDetails, MiniBatch: batch.MiniBatch)
         from trace in Traces(network, dtype, epochs, RecordedSteps(options, samples))
         select new TraceCase(network, options, samples, trace);
 
     public static Gen<RequestCase> RequestCases() =>
         from network in Networks()
         from dtype in Gen.Elements(Enum.GetValues<DType>())
-        from batch in Gen.Elements(Enum.GetValues<BatchMode>())
+        from batch in Batches()
         from loss in Gen.Elements(Enum.GetValues<Loss>())
+        from logged in Gen.Elements(Enum.GetValues<Logged>())
         from epochs in Gen.Choose(1, 10_000_000)
         from stepDetails in Gen.Choose(0, 100)
         from learningRate in RandomValues.Positive(DType.Float64)
-        from momentum in RandomValues.Of(DType.Float64, nonFinite: false).Select(Math.Abs).Where(m => m < 1)
-        from weightDecay in RandomValues.Of(DType.Float64, nonFinite: false).Select(Math.Abs)
+        from optimizer in Optimizers()
         from samples in Gen.Choose(1, MaxSamples)
         from inputs in Rows(samples, network.Layers[0])
         from targets in Rows(samples, network.Layers[^1])
         from initial in Parameters(network, DType.Float64, nonFinite: false)
-        let options = new TrainingOptions(epochs, learningRate, loss, dtype, batch, new Optimizer(momentum, weightDecay), stepDetails)
+        let options = new TrainingOptions(epochs, learningRate, loss, dtype, batch.Mode, optimizer, stepDetails, batch.MiniBatch, logged)
         select new RequestCase(network, options, new Dataset(inputs, targets), initial);
 
     /// <summary>A fixture and a scenario whose two sides may differ in bias and dtype.</summary>
@@ -102,9 +104,35 @@ public static class RandomTraces
         from bias in Gen.Elements(false, true)
         select new NetworkSpec(widths, activations, bias);
 
+    /// <summary>Any batching: full, per sample, or mini-batches of 1–6 rows (so, for N ≤ 5, with and without a partial or dropped last batch).</summary>
+    public static Gen<(BatchMode Mode, MiniBatch? MiniBatch)> Batches() =>
+        Gen.OneOf(
+            Gen.Elements<(BatchMode, MiniBatch?)>((BatchMode.Full, null), (BatchMode.PerSample, null)),
+            from size in Gen.Choose(1, MaxSamples + 1)
+            from shuffle in Gen.Elements(false, true)
+            from seed in Gen.Choose(0, int.MaxValue)
+            from dropLast in Gen.Elements(false, true)
+            select (BatchMode.MiniBatch, (MiniBatch?)new MiniBatch(size, shuffle, seed, dropLast)));
+
+    /// <summary>Any torch.optim optimizer with hyperparameters it accepts, each a hard-to-print double where it can be.</summary>
+    public static Gen<Optimizer> Optimizers() =>
+        from kind in Gen.Elements(Enum.GetValues<OptimizerKind>())
+        from a in Unit()
+        from b in Unit()
+        from c in RandomValues.Of(DType.Float64, nonFinite: false).Select(Math.Abs)
+        from d in RandomValues.Of(DType.Float64, nonFinite: false).Select(Math.Abs)
+        from flag in Gen.Elements(false, true)
+        select kind switch
+        {
+            OptimizerKind.Sgd => Optimizer.Sgd(a, flag ? 0 : b, flag && a > 0, c),
+            OptimizerKind.Adam => Optimizer.Adam(a, b, c, d, flag),
+            OptimizerKind.AdamW => Optimizer.AdamW(a, b, c, d, flag),
+            _ => Optimizer.RmsProp(c, d, a, flag, b),
+        };
+
     private static Gen<SideSpec> Sides() =>
         from dtype in Gen.Elements(Enum.GetValues<DType>())
-        from batch in Gen.Elements(Enum.GetValues<BatchMode>())
+        from batch in Gen.Elements(BatchMode.Full, BatchMode.PerSample)
         from bias in Gen.Elements<bool?>(null, false, true)
         select new SideSpec(Loss.Mse, 0.1, dtype, batch, Optimizer.Plain, bias);
 
@@ -118,7 +146,10 @@ public static class RandomTraces
         select new TrainingTrace(losses, [.. records.Select((r, i) => new StepRecord(i, r.gradients, r.parameters))], final);
 
     private static int RecordedSteps(TrainingOptions options, int samples) =>
-        (int)Math.Min(options.StepDetails, options.Batch == BatchMode.Full ? options.Epochs : (long)options.Epochs * samples);
+        (int)Math.Min(options.StepDetails, TrainerProtocol.Updates(options, samples));
+
+    // A value in [0, 1).
+    private static Gen<double> Unit() => RandomValues.Of(DType.Float64, nonFinite: false).Select(Math.Abs).Where(v => v < 1);
 
     private static Gen<IReadOnlyList<double>[]> Rows(int count, int width) =>
         RandomValues.Of(DType.Float64, nonFinite: false).ArrayOf(width).Select(r => (IReadOnlyList<double>)r).ArrayOf(count);

@@ -179,7 +179,7 @@ public sealed class ExternalTrainerTests
     }
 
     private static JsonObject GoodResponse() =>
-        TrainerProtocol.Response(Trainer.Train(Network, Options, Initial, Xor.Data));
+        JsonNode.Parse(TrainerProtocol.Response(Trainer.Train(Network, Options, Initial, Xor.Data)))!.AsObject();
 
     private static Task<TrainingTrace> TrainAsync(
         string commandLine, TimeSpan? timeout = null, int outputLimit = ExternalTrainer.MaxOutputBytes, CancellationToken cancellation = default) =>
