@@ -74,7 +74,7 @@ internal static class Float32Rounding
             var z = (a[l - 1] * weights[l]).MapIndexed((_, j, v) => v + biases[l][0, j]);
             var zBar = (aBar[l - 1] * weights[l].PointwiseAbs()).MapIndexed((_, j, v) => v + Math.Abs(biases[l][0, j]));
             a[l] = Activations.Apply(activation, z);
-            var derivative = Activations.Derivative(activation, z, a[l]).PointwiseAbs();
+            var derivative = Activations.Backward(activation, Build.Dense(z.RowCount, z.ColumnCount, 1.0), z, a[l]).PointwiseAbs();
             aBar[l] = a[l].PointwiseAbs() + derivative.PointwiseMultiply(zBar);
             if (activation == Activation.Selu)
             {

@@ -130,11 +130,12 @@ public sealed class GradientTests
     }
 
     [Test]
-    public void Derivative_ReluAtZero_IsZero()
+    public void Backward_ReluAtZero_DerivativeIsZero()
     {
         var z = Matrix<double>.Build.DenseOfArray(new[,] { { -0.0, 0.0, 1e-300, -1e-300 } });
+        var ones = Matrix<double>.Build.Dense(1, 4, 1.0);
 
-        var derivative = Activations.Derivative(Activation.Relu, z, Activations.Apply(Activation.Relu, z));
+        var derivative = Activations.Backward(Activation.Relu, ones, z, Activations.Apply(Activation.Relu, z));
 
         Assert.That(derivative.ToRowMajorArray(), Is.EqualTo(new[] { 0.0, 0.0, 1.0, 0.0 }));
     }
