@@ -25,8 +25,8 @@ public sealed class NamesTests
     public void Names_AreTheContractsSpelling() =>
         Assert.Multiple(() =>
         {
-            Assert.That(Names.Loss.All, Is.EqualTo(new[] { "mse", "sse", "half-sse", "half-mse", "l1", "smooth-l1" }));
-            Assert.That(Names.Activation.Expected, Is.EqualTo("sigmoid, tanh, relu, selu, identity"));
+            Assert.That(Names.Loss.All, Is.EqualTo(new[] { "mse", "sse", "half-sse", "half-mse", "l1", "smooth-l1", "cross-entropy", "nll", "bce", "bce-with-logits" }));
+            Assert.That(Names.Activation.Expected, Is.EqualTo("sigmoid, tanh, relu, selu, identity, softmax, log-softmax"));
             Assert.That(Names.Batch.Of(BatchMode.PerSample), Is.EqualTo("per-sample"));
             Assert.That(Names.Init.Of(InitSource.Uniform01), Is.EqualTo("uniform01"));
             Assert.That(Names.Verdict.Of(Verdict.Mismatch), Is.EqualTo("mismatch"));

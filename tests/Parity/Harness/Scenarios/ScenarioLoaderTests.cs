@@ -181,7 +181,7 @@ public sealed partial class ScenarioLoaderTests
 
         Assert.That(
             error.Message,
-            Is.EqualTo($"{path}: $.network.activations[1]: unknown activation \"sigmod\"; expected one of sigmoid, tanh, relu, selu, identity"));
+            Is.EqualTo($"{path}: $.network.activations[1]: unknown activation \"sigmod\"; expected one of sigmoid, tanh, relu, selu, identity, softmax, log-softmax"));
     }
 
     [TestCaseSource(nameof(BrokenRules))]
