@@ -2,24 +2,39 @@ using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using Parity.HandRolled.Maths;
 using Parity.HandRolled.Model;
+using Parity.HandRolled.Optimizers;
 
 namespace Parity.HandRolled;
 
 /// <summary>
 /// The seed's numpy MLP, layer by layer: <c>layer_l = f_l(layer_{l−1} · W_l + b_l)</c> with each weight kept in
 /// numpy's layout (in, out), so that the maths reads as the numpy code does. Parameters cross the boundary in
-/// the contract's PyTorch layout (out, in).
+/// the contract's PyTorch layout (out, in). Every activation, loss and optimizer step is the one function of
+/// <see cref="Activations"/>, <see cref="LossFunctions"/> and <see cref="ParameterOptimizer{T}"/> that the fast engine
+/// calls too.
 /// </summary>
 /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
-internal sealed partial class Mlp<T>
+internal sealed class Mlp<T>
     where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Matrix<T>[] weights;
     private readonly Matrix<T>[] biases; // each (1, out): numpy's broadcast row
+    private ParameterOptimizer<T>? optimizer;
 
+    /// <exception cref="ShapeException">The parameters do not fit the network, or a hidden layer has a row-wise activation.</exception>
     public Mlp(NetworkSpec network, IReadOnlyList<NamedTensor> initialParameters)
     {
         Network = network;
+        for (var l = 0; l < network.Depth - 1; l++)
+        {
+            if (network.Activations[l].IsRowWise())
+            {
+                throw new ShapeException(
+                    $"Layer {l}: {network.Activations[l].Name()} normalises each row of a layer's output, so only the last "
+                    + $"layer ({network.Depth - 1}) may have it; layer {l} is hidden.");
+            }
+        }
+
         weights = new Matrix<T>[network.Depth];
         biases = new Matrix<T>[network.Bias ? network.Depth : 0];
         Load(initialParameters);
@@ -54,6 +69,63 @@ internal sealed partial class Mlp<T>
     /// <summary>The prediction for x: (batch, in) → (batch, out).</summary>
     public Matrix<T> Predict(Matrix<T> x) => Forward(x).Layers[^1];
 
+    /// <summary>
+    /// Backpropagation of <paramref name="loss"/> through a forward pass, as the seed code writes it:
+    /// <c>delta_L = ∂loss/∂layer_L ∘ f'_L</c> (for softmax and log-softmax, the row's vector-Jacobian product),
+    /// <c>dW_l = layer_{l−1}ᵀ · delta_l</c>, <c>db_l = Σ_rows delta_l</c>, <c>delta_{l−1} = (delta_l · W_lᵀ) ∘ f'_{l−1}</c>.
+    /// targets: (batch, out), or (batch, 1) class indices for cross-entropy and NLL. Returns the gradients in the
+    /// contract's order and layout.
+    /// </summary>
+    public Gradients Backward((Matrix<T>[] Layers, Matrix<T>[] PreActivations) forward, Matrix<T> targets, Loss loss)
+    {
+        var (layers, z) = forward;
+        var prediction = layers[^1];
+        var width = loss.TakesClassIndices() ? 1 : prediction.ColumnCount;
+        if (prediction.RowCount != targets.RowCount || targets.ColumnCount != width)
+        {
+            throw new ShapeException(loss.TakesClassIndices()
+                ? $"Loss {loss}: predictions ({prediction.RowCount}, {prediction.ColumnCount}) need class-index targets "
+                    + $"({prediction.RowCount}, 1), one label per row, but the targets are ({targets.RowCount}, {targets.ColumnCount})."
+                : $"Loss {loss}: predictions ({prediction.RowCount}, {prediction.ColumnCount}) and targets "
+                    + $"({targets.RowCount}, {targets.ColumnCount}) differ in shape; the last layer's width must equal the "
+                    + "targets' width.");
+        }
+
+        var depth = weights.Length;
+        var weightGradients = new Matrix<T>[depth];
+        var biasGradients = new Matrix<T>[depth];
+        var delta = Activations.Backward(Network.Activations[depth - 1], LossFunctions.Gradient(loss, prediction, targets), z[depth], layers[depth]);
+        for (var l = depth; l >= 1; l--)
+        {
+            weightGradients[l - 1] = layers[l - 1].TransposeThisAndMultiply(delta);
+            biasGradients[l - 1] = Matrix<T>.Build.DenseOfRowVectors(delta.ColumnSums());
+            if (l > 1)
+            {
+                delta = Activations.Backward(Network.Activations[l - 2], delta.TransposeAndMultiply(weights[l - 1]), z[l - 1], layers[l - 1]);
+            }
+        }
+
+        return new Gradients(weightGradients, Network.Bias ? biasGradients : []);
+    }
+
+    /// <summary>
+    /// One step of <paramref name="hyperparameters"/>' optimizer on every parameter, in the contract's order, its state
+    /// kept from the previous steps (started anew when the optimizer changes). Plain SGD is the seed's <c>W −= lr·dW</c>.
+    /// </summary>
+    public void Update(Gradients gradients, double learningRate, Optimizer hyperparameters)
+    {
+        var (parameters, steps) = (ToTensorOrder(weights, biases), ToTensorOrder(gradients.Weights, gradients.Biases));
+        if (optimizer?.Hyperparameters != hyperparameters)
+        {
+            optimizer = ParameterOptimizer<T>.For(hyperparameters, [.. parameters.Select(p => p.RowCount * p.ColumnCount)]);
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            optimizer.Step(i, parameters[i].AsColumnMajorArray(), Storage.Of(steps[i]), learningRate);
+        }
+    }
+
     /// <summary>The parameters in the contract's order and PyTorch layout.</summary>
     public IReadOnlyList<NamedTensor> Parameters() => ToTensors(weights, biases);
 
@@ -78,6 +150,10 @@ internal sealed partial class Mlp<T>
 
     private static double ToDouble(T value) => double.CreateChecked(value);
 
+    // Each layer's weight, then its bias: the contract's order.
+    private static List<Matrix<T>> ToTensorOrder(Matrix<T>[] w, Matrix<T>[] b) =>
+        [.. w.SelectMany((weight, l) => b.Length > 0 ? new[] { weight, b[l] } : [weight])];
+
     // W is (in, out) here; PyTorch's (out, in) row-major is W's column-major storage.
     private static NamedTensor WeightTensor(string name, Matrix<T> w) =>
         new(name, [w.ColumnCount, w.RowCount], w.ToColumnMajorArray().Select(ToDouble).ToArray());
@@ -85,7 +161,6 @@ internal sealed partial class Mlp<T>
     private static NamedTensor BiasTensor(string name, Matrix<T> b) =>
         new(name, [b.ColumnCount], b.Row(0).Select(ToDouble).ToArray());
 
-    // The contract's order: each layer's weight, then its bias.
     private static List<NamedTensor> ToTensors(Matrix<T>[] w, Matrix<T>[] b)
     {
         var tensors = new List<NamedTensor>();
@@ -139,5 +214,12 @@ internal sealed partial class Mlp<T>
                 biases[l] = Matrix<T>.Build.Dense(1, fanOut, (_, o) => ToT(bias[o]));
             }
         }
+    }
+
+    /// <summary>Gradients in numpy layout: dW_l (in, out), db_l (1, out).</summary>
+    internal sealed record Gradients(Matrix<T>[] Weights, Matrix<T>[] Biases)
+    {
+        /// <summary>The gradients in the contract's order and PyTorch layout.</summary>
+        public IReadOnlyList<NamedTensor> ToTensors() => Mlp<T>.ToTensors(Weights, Biases);
     }
 }

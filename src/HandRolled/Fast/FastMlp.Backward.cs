@@ -1,3 +1,4 @@
+using Parity.HandRolled.Maths;
 using Parity.HandRolled.Model;
 
 namespace Parity.HandRolled.Fast;
@@ -5,28 +6,25 @@ namespace Parity.HandRolled.Fast;
 internal sealed partial class FastMlp<T>
 {
     /// <summary>
-    /// The readable backward pass into the gradient buffers: <c>delta_L = ∂loss/∂layer_L ∘ f'_L</c>,
-    /// <c>dW_l = layer_{l−1}ᵀ · delta_l</c>, <c>db_l = Σ_rows delta_l</c>, <c>delta_{l−1} = (delta_l · W_lᵀ) ∘ f'_{l−1}</c>.
-    /// Returns the logged loss of the forward pass, mean((p − t)²).
+    /// The readable backward pass into the gradient buffers: <c>delta_L = ∂loss/∂layer_L ∘ f'_L</c> (the row's
+    /// vector-Jacobian product for softmax and log-softmax), <c>dW_l = layer_{l−1}ᵀ · delta_l</c>,
+    /// <c>db_l = Σ_rows delta_l</c>, <c>delta_{l−1} = (delta_l · W_lᵀ) ∘ f'_{l−1}</c>.
     /// </summary>
-    public T Backward(T[] targets, Loss loss)
+    public void Backward(T[] targets, Loss loss)
     {
-        var outputs = Batch * widths[depth];
-        var mse = Elementwise.LossGradientAndMse(loss, layers[depth], targets, deltas[depth], outputs);
-        Elementwise.MultiplyByDerivative(Network.Activations[depth - 1], deltas[depth], z[depth], layers[depth], outputs);
+        LossFunctions.Gradient(loss, Layers[depth], targets, Deltas[depth], Batch);
+        Activations.Backward(Network.Activations[depth - 1], Deltas[depth], Z[depth], Layers[depth], Batch);
         for (var l = depth; l >= 1; l--)
         {
             int fanIn = widths[l - 1], fanOut = widths[l];
-            Multiply(true, false, layers[l - 1], Batch, fanIn, deltas[l], Batch, fanOut, weightGradients[l - 1]);
-            ColumnSums(deltas[l], fanOut, biasGradients[l - 1]);
+            Multiply(true, false, Layers[l - 1], Batch, fanIn, Deltas[l], Batch, fanOut, weightGradients[l - 1]);
+            ColumnSums(Deltas[l], fanOut, biasGradients[l - 1]);
             if (l > 1)
             {
-                Multiply(false, true, deltas[l], Batch, fanOut, weights[l - 1], fanIn, fanOut, deltas[l - 1]);
-                Elementwise.MultiplyByDerivative(Network.Activations[l - 2], deltas[l - 1], z[l - 1], layers[l - 1], Batch * fanIn);
+                Multiply(false, true, Deltas[l], Batch, fanOut, weights[l - 1], fanIn, fanOut, Deltas[l - 1]);
+                Activations.Backward(Network.Activations[l - 2], Deltas[l - 1], Z[l - 1], Layers[l - 1], Batch);
             }
         }
-
-        return mse;
     }
 
     // Each column summed from its first row down, as MathNet does; four columns at a time so that four independent

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Parity.HandRolled.Maths;
 
 namespace Parity.HandRolled.Fast;
 
@@ -10,13 +11,13 @@ internal sealed partial class FastMlp<T>
         for (var l = 1; l <= depth; l++)
         {
             int fanIn = widths[l - 1], fanOut = widths[l];
-            Multiply(false, false, layers[l - 1], Batch, fanIn, weights[l - 1], fanIn, fanOut, z[l]);
+            Multiply(false, false, Layers[l - 1], Batch, fanIn, weights[l - 1], fanIn, fanOut, Z[l]);
             if (Network.Bias)
             {
-                AddToEveryRow(z[l], biases[l - 1], fanOut);
+                AddToEveryRow(Z[l], biases[l - 1], fanOut);
             }
 
-            Elementwise.Activate(Network.Activations[l - 1], z[l], layers[l], Batch * fanOut);
+            Activations.Forward(Network.Activations[l - 1], Z[l], Layers[l], Batch);
         }
     }
 

@@ -1,45 +1,135 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using MathNet.Numerics.LinearAlgebra;
+using Parity.HandRolled.Fast;
+using Parity.HandRolled.Maths.ActivationFunctions;
+using Parity.HandRolled.Maths.Lanes;
 using Parity.HandRolled.Model;
 
 namespace Parity.HandRolled.Maths;
 
-/// <summary>Activations and their derivatives, element-wise, computed as PyTorch's CPU kernels do.</summary>
+/// <summary>
+/// Each <see cref="Activation"/>'s forward and backward pass over (rows, columns) values stored column-major, as
+/// MathNet stores a matrix: the one place both engines compute them (the formulas live in
+/// <see cref="ActivationFunctions"/>), so the engines agree bit for bit by construction.
+/// </summary>
 internal static class Activations
 {
-    // torch.nn.SELU's constants.
-    private const double SeluAlpha = 1.6732632423543772848170429916717;
-    private const double SeluScale = 1.0507009873554804934193349852946;
+    /// <summary>a = f(z); z, a: (rows, columns).</summary>
+    public static void Forward<T>(Activation activation, ReadOnlySpan<T> z, Span<T> a, int rows)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        switch (activation)
+        {
+            case Activation.Sigmoid when typeof(T) == typeof(float):
+                VectorSigmoid.Apply(MemoryMarshal.Cast<T, float>(z), MemoryMarshal.Cast<T, float>(a));
+                break;
+            case Activation.Sigmoid:
+                LaneLoop.Run<Forwarding<Sigmoid, T>, T>(new(z, a), z.Length);
+                break;
+            case Activation.Tanh:
+                LaneLoop.Run<Forwarding<Tanh, T>, T>(new(z, a), z.Length);
+                break;
+            case Activation.Relu:
+                LaneLoop.Run<Forwarding<Relu, T>, T>(new(z, a), z.Length);
+                break;
+            case Activation.Selu:
+                LaneLoop.Run<Forwarding<Selu, T>, T>(new(z, a), z.Length);
+                break;
+            case Activation.Identity:
+                LaneLoop.Run<Forwarding<Identity, T>, T>(new(z, a), z.Length);
+                break;
+            case Activation.Softmax:
+                Softmax.Forward(z, a, rows);
+                break;
+            case Activation.LogSoftmax:
+                LogSoftmax.Forward(z, a, rows);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(activation), activation, null);
+        }
+    }
 
-    /// <summary>a = f(z), element-wise; z: (batch, out) → (batch, out).</summary>
+    /// <summary>
+    /// delta ← ∂loss/∂z from delta = ∂loss/∂a: delta ∘ f′(z) element by element, or the row's vector-Jacobian product
+    /// for softmax and log-softmax. z and a = f(z) are the forward pass's; all (rows, columns).
+    /// </summary>
+    public static void Backward<T>(Activation activation, Span<T> delta, ReadOnlySpan<T> z, ReadOnlySpan<T> a, int rows)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        switch (activation)
+        {
+            case Activation.Sigmoid:
+                LaneLoop.Run<Chaining<Sigmoid, T>, T>(new(delta, z, a), delta.Length);
+                break;
+            case Activation.Tanh:
+                LaneLoop.Run<Chaining<Tanh, T>, T>(new(delta, z, a), delta.Length);
+                break;
+            case Activation.Relu:
+                LaneLoop.Run<Chaining<Relu, T>, T>(new(delta, z, a), delta.Length);
+                break;
+            case Activation.Selu:
+                LaneLoop.Run<Chaining<Selu, T>, T>(new(delta, z, a), delta.Length);
+                break;
+            case Activation.Identity:
+                LaneLoop.Run<Chaining<Identity, T>, T>(new(delta, z, a), delta.Length);
+                break;
+            case Activation.Softmax:
+                Softmax.Backward(delta, a, rows);
+                break;
+            case Activation.LogSoftmax:
+                LogSoftmax.Backward(delta, a, rows);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(activation), activation, null);
+        }
+    }
+
+    /// <summary>Whether f couples the values of a row (softmax, log-softmax): a network's last layer only.</summary>
+    public static bool IsRowWise(this Activation activation) => activation is Activation.Softmax or Activation.LogSoftmax;
+
+    /// <summary>The readable engine's a = f(z): z (batch, out) → a new (batch, out) matrix.</summary>
     public static Matrix<T> Apply<T>(Activation activation, Matrix<T> z)
-        where T : struct, IFloatingPointIeee754<T> => activation switch
-        {
-            Activation.Sigmoid => z.Map(x => T.One / (T.One + Exponential.Exp(-x))),
-            Activation.Tanh => z.Map(T.Tanh),
-            Activation.Relu => z.Map(x => x > T.Zero ? x : T.Zero),
-            Activation.Selu => z.Map(Selu),
-            Activation.Identity => z.Clone(),
-            _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, null),
-        };
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        var a = Matrix<T>.Build.Dense(z.RowCount, z.ColumnCount);
+        Forward(activation, Storage.Of(z), a.AsColumnMajorArray(), z.RowCount);
+        return a;
+    }
 
-    /// <summary>f'(z) element-wise, from the pre-activation z and the output a = f(z).</summary>
-    public static Matrix<T> Derivative<T>(Activation activation, Matrix<T> z, Matrix<T> a)
-        where T : struct, IFloatingPointIeee754<T> => activation switch
-        {
-            Activation.Sigmoid => a.Map(y => (T.One - y) * y),
-            Activation.Tanh => a.Map(y => T.One - (y * y)),
-            Activation.Relu => a.Map(y => y > T.Zero ? T.One : T.Zero),
-            Activation.Selu => z.Map(SeluDerivative),
-            Activation.Identity => Matrix<T>.Build.Dense(z.RowCount, z.ColumnCount, T.One),
-            _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, null),
-        };
+    /// <summary>The readable engine's ∂loss/∂z = ∂loss/∂a ∘ f′(z) (the vector-Jacobian product for row-wise f), as a new matrix.</summary>
+    public static Matrix<T> Backward<T>(Activation activation, Matrix<T> upstream, Matrix<T> z, Matrix<T> a)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        var delta = upstream.Clone();
+        Backward(activation, delta.AsColumnMajorArray(), Storage.Of(z), Storage.Of(a), z.RowCount);
+        return delta;
+    }
 
-    private static T Selu<T>(T x)
-        where T : struct, IFloatingPointIeee754<T> =>
-        x > T.Zero ? x * T.CreateChecked(SeluScale) : (Exponential.Exp(x) - T.One) * T.CreateChecked(SeluAlpha * SeluScale);
+    // a = f(z) on each lane.
+    private readonly ref struct Forwarding<TFunction, T>(ReadOnlySpan<T> z, Span<T> a) : ILaneKernel<T>
+        where TFunction : IElementwiseActivation
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> z = z;
+        private readonly Span<T> a = a;
 
-    private static T SeluDerivative<T>(T x)
-        where T : struct, IFloatingPointIeee754<T> =>
-        x > T.Zero ? T.CreateChecked(SeluScale) : T.CreateChecked(SeluAlpha * SeluScale) * Exponential.Exp(x);
+        public void At<TLanes>(int index)
+            where TLanes : struct, ILanes<TLanes, T> =>
+            TFunction.Apply<TLanes, T>(TLanes.Load(z, index)).Store(a, index);
+    }
+
+    // delta ∘= f′(z, a) on each lane: the chain rule through an element-wise f.
+    private readonly ref struct Chaining<TFunction, T>(Span<T> delta, ReadOnlySpan<T> z, ReadOnlySpan<T> a) : ILaneKernel<T>
+        where TFunction : IElementwiseActivation
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        private readonly Span<T> delta = delta;
+        private readonly ReadOnlySpan<T> z = z;
+        private readonly ReadOnlySpan<T> a = a;
+
+        public void At<TLanes>(int index)
+            where TLanes : struct, ILanes<TLanes, T> =>
+            (TLanes.Load(delta, index) * TFunction.Derivative<TLanes, T>(TLanes.Load(z, index), TLanes.Load(a, index))).Store(delta, index);
+    }
 }

@@ -40,6 +40,12 @@ public sealed partial class Diagnoser
         }
 
         var update = Minus(hand.Steps[step].Parameters, before);
+        var asked = Updates(hand, reference, new ReferenceOracle(scenario, scenario.HandRolled), step);
+        if (!Close(Flat(update), Flat(asked)))
+        {
+            return Optimizer(hand, reference, step, update, asked);
+        }
+
         var reference0 = new ReferenceOracle(scenario, scenario.Torch);
         IReadOnlyList<NamedTensor> torchUpdate = [];
         var start = reference.HandRolledInitial;
@@ -53,6 +59,58 @@ public sealed partial class Diagnoser
         return new Diagnosis(DiagnosisKind.Gradient,
             Text($"At step {step} the hand-rolled gradients are right for its {scenario.HandRolled.Loss.Name()} loss, but its updates are not PyTorch's ({scenario.Torch.Loss.Name()}, lr {scenario.Torch.LearningRate:G6}, {ScenarioOptimizers.Describe(scenario.Torch.Optimizer)}) up to any constant factor: the two sides optimise different losses or use different update rules."),
             Step: step, Parameter: parameter);
+    }
+
+    /// <summary>
+    /// Right gradients, a wrong update, not by one constant factor: the trainer's optimiser is not the one its side asks
+    /// for. Each known departure (<see cref="UpdateRule.VariantsOf"/>) is replayed through the trainer's recorded steps, on
+    /// its own parameters and gradients; the first that reproduces every one of them is named.
+    /// </summary>
+    private Diagnosis Optimizer(
+        TrainingTrace hand, ReferenceRun reference, int step, IReadOnlyList<NamedTensor> update, IReadOnlyList<NamedTensor> asked)
+    {
+        var side = scenario.HandRolled;
+        var parameter = BackpropOrder(update).First(n => !Close(Values(update, n), Values(asked, n)));
+        var rule = $"{ScenarioOptimizers.Describe(side.Optimizer)} at lr {side.LearningRate:G6}";
+        var variant = UpdateRule.VariantsOf(side.Optimizer, side.LearningRate).FirstOrDefault(v => Reproduces(v, hand, reference));
+        var detail = variant is null
+            ? Text($"At step {step} the hand-rolled gradients are right, but its update of {parameter} is not that of {rule}, nor that times one constant factor, and none of the known departures from it reproduces the trainer's updates.")
+            : Text($"At step {step} the hand-rolled gradients are right, but its update of {parameter} is not that of {rule}: the trainer updates {variant.Description}, which reproduces all {hand.Steps.Count} recorded updates.");
+        return new Diagnosis(DiagnosisKind.Optimizer, detail, Step: step, Parameter: parameter, Variant: variant?.Description);
+    }
+
+    // Whether the rule, fed the trainer's own parameters and gradients, makes every update the trainer recorded.
+    private bool Reproduces(UpdateRule rule, TrainingTrace hand, ReferenceRun reference)
+    {
+        var fresh = rule.Fresh();
+        var p = Flat(reference.HandRolledInitial);
+        for (var s = 0; s < hand.Steps.Count; s++)
+        {
+            var after = Flat(hand.Steps[s].Parameters);
+            var predicted = fresh.Step(p, Flat(hand.Steps[s].Gradients), s + 1);
+            if (!Close(predicted.Select((x, i) => x - p[i]).ToArray(), after.Select((x, i) => x - p[i]).ToArray()))
+            {
+                return false;
+            }
+
+            p = after;
+        }
+
+        return true;
+    }
+
+    // The update the side's own optimiser makes at step, from the trainer's parameters, its state carried along the trainer's path.
+    private static IReadOnlyList<NamedTensor> Updates(TrainingTrace hand, ReferenceRun reference, ReferenceOracle oracle, int step)
+    {
+        IReadOnlyList<NamedTensor> update = [];
+        var start = reference.HandRolledInitial;
+        for (var s = 0; s <= step; s++)
+        {
+            update = oracle.Update(start, s);
+            start = s < step ? hand.Steps[s].Parameters : start;
+        }
+
+        return update;
     }
 
     /// <summary>Output layer first, as backpropagation computes them: <c>2.weight, 2.bias, 1.weight, …</c>.</summary>

@@ -9,6 +9,7 @@ namespace Parity.Harness.Diagnosis;
 /// <param name="Element">The element of that parameter (row-major index), when one is singled out.</param>
 /// <param name="Factor">The constant factor, for <see cref="DiagnosisKind.LearningRateScale"/>.</param>
 /// <param name="Side">handRolled or torch, for <see cref="DiagnosisKind.NonFinite"/>.</param>
+/// <param name="Variant">The known departure from the asked optimiser that reproduces the trainer's updates, for <see cref="DiagnosisKind.Optimizer"/>.</param>
 public sealed record Diagnosis(
     DiagnosisKind Kind,
     string Detail,
@@ -17,7 +18,8 @@ public sealed record Diagnosis(
     string? Parameter = null,
     int? Element = null,
     double? Factor = null,
-    string? Side = null)
+    string? Side = null,
+    string? Variant = null)
 {
     /// <summary>Parity.</summary>
     public static Diagnosis None { get; } = new(DiagnosisKind.None, "The two sides train identically within the tolerance.");
@@ -32,6 +34,7 @@ public sealed record Diagnosis(
         DiagnosisKind.Gradient => "gradient",
         DiagnosisKind.LateDivergence => "late-divergence",
         DiagnosisKind.NonFinite => "non-finite",
+        DiagnosisKind.Optimizer => "optimizer",
         _ => throw new InvalidOperationException($"unknown diagnosis kind {Kind}"),
     };
 }

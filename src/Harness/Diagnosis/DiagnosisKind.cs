@@ -23,4 +23,7 @@ public enum DiagnosisKind
 
     /// <summary>A NaN or infinity appeared.</summary>
     NonFinite,
+
+    /// <summary>The gradients are right, the update is not, and not by one constant factor: the optimiser's rule differs.</summary>
+    Optimizer,
 }

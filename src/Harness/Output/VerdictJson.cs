@@ -41,6 +41,7 @@ public static class VerdictJson
                 ["element"] = d.Element,
                 ["factor"] = d.Factor is { } f ? JsonNumbers.Write(f) : null,
                 ["side"] = d.Side,
+                ["variant"] = d.Variant,
                 ["detail"] = d.Detail,
             },
         };

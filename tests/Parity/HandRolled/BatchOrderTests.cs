@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using NUnit.Framework;
 using Parity.HandRolled;
@@ -32,7 +31,7 @@ public sealed class BatchOrderTests
         var ours = Enumerable.Range(0, epochs).Select(_ => order.NextEpoch().Single()).ToArray();
 
         // numpy itself, as a numpy trainer draws it: one RandomState, one permutation(N) per epoch.
-        var numpy = JsonSerializer.Deserialize<int[][]>(Python(
+        var numpy = JsonSerializer.Deserialize<int[][]>(SystemPython.Run(
             $"import numpy, json; r = numpy.random.RandomState({seed}); print(json.dumps([r.permutation({rows}).tolist() for _ in range({epochs})]))"));
         Assert.That(ours, Is.EqualTo(numpy));
     }
@@ -43,16 +42,4 @@ public sealed class BatchOrderTests
 
     private static BatchOrder Order(int rows, BatchMode mode, MiniBatch? miniBatch = null) =>
         new(rows, new TrainingOptions(1, 0.1, Loss.Mse, Batch: mode, MiniBatch: miniBatch));
-
-    private static string Python(string code)
-    {
-        var start = new ProcessStartInfo(Requires.SystemPython) { RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(code);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, code);
-        return output;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Parity.HandRolled;
+using Parity.HandRolled.Maths;
 using Parity.HandRolled.Model;
 
 namespace Parity.Tests.HandRolled.Maths;
@@ -47,7 +48,7 @@ public sealed record GradientCase(
                 loss,
                 dtype,
                 DrawParameters(network, random, representable),
-                DrawData(network, samples, random, representable),
+                DrawData(network, loss, samples, random, representable),
                 draw);
             if (!candidate.IsNearKink())
             {
@@ -109,18 +110,37 @@ public sealed record GradientCase(
             })
             .ToArray();
 
-    private static Dataset DrawData(NetworkSpec network, int samples, Random random, Func<double, double> representable)
+    // Inputs in (−1, 1); targets as the loss takes them: class indices for cross-entropy and NLL, values in (0, 1) for
+    // BCE and BCE with logits, in (−1, 1) for the rest.
+    private static Dataset DrawData(NetworkSpec network, Loss loss, int samples, Random random, Func<double, double> representable)
     {
-        IReadOnlyList<double> Row(int width) =>
-            Enumerable.Range(0, width).Select(_ => representable((2 * random.NextDouble()) - 1)).ToArray();
-        IReadOnlyList<double>[] Rows(int width) => Enumerable.Range(0, samples).Select(_ => Row(width)).ToArray();
+        IReadOnlyList<double> Row(int width, Func<double> value) => Enumerable.Range(0, width).Select(_ => representable(value())).ToArray();
+        IReadOnlyList<double>[] Rows(int width, Func<double> value) => Enumerable.Range(0, samples).Select(_ => Row(width, value)).ToArray();
+        double Signed() => (2 * random.NextDouble()) - 1;
 
-        return new Dataset(Rows(network.Layers[0]), Rows(network.Layers[^1]));
+        var inputs = Rows(network.Layers[0], Signed);
+        var classes = network.Layers[^1];
+        var targets = loss switch
+        {
+            Loss.CrossEntropy or Loss.Nll => Rows(1, () => random.Next(classes)),
+            Loss.Bce or Loss.BceWithLogits => Rows(classes, random.NextDouble),
+            _ => Rows(classes, Signed),
+        };
+        return new Dataset(inputs, targets);
     }
 
+    /// <summary>
+    /// Whether <paramref name="last"/> as the output layer suits <paramref name="loss"/>: BCE takes probabilities, so its
+    /// output is a sigmoid or a softmax; every other loss is defined on any output.
+    /// </summary>
+    public static bool Suits(Activation last, Loss loss) => loss != Loss.Bce || last is Activation.Sigmoid or Activation.Softmax;
+
     private IReadOnlyList<NamedTensor> EngineGradients(Engine engine) =>
-        Trainer.Train(Network, new TrainingOptions(1, 0.0, Loss, DType, StepDetails: 1), Parameters, Data, engine)
+        Trainer.Train(Network, new TrainingOptions(1, 0.0, Loss, DType, StepDetails: 1, Logged: Logged), Parameters, Data, engine)
             .Steps[0].Gradients;
+
+    // Class-index targets are logged as cross-entropy: an MSE against them means nothing.
+    private Logged Logged => Loss.TakesClassIndices() ? Logged.CrossEntropy : Logged.Mse;
 
     private double LossAt(int tensor, int index, double delta)
     {
@@ -142,6 +162,11 @@ public sealed record GradientCase(
             {
                 return true;
             }
+        }
+
+        if (Loss is not (Loss.L1 or Loss.SmoothL1))
+        {
+            return false;
         }
 
         var residuals = (layers[^1] - Matrix<double>.Build.DenseOfRows(Data.Targets)).Enumerate();
