@@ -32,7 +32,43 @@ public sealed partial class Diagnoser(Scenario scenario)
         }
 
         return InitialDifference(reference.HandRolledInitial, reference.TorchInitial)
+            ?? ScaleFreeLoss(hand, reference)
             ?? Lockstep(hand, reference, curve);
+    }
+
+    /// <summary>
+    /// Adam, AdamW and RMSprop divide the loss's scale out, except through ε: a loss c times another's (mse against
+    /// half-sse, say) takes the same steps at the same learning rate with ε × c. So the seed's learning-rate rule does not
+    /// apply to them — and when the two sides differ by exactly that, this says which learning rate and ε would match,
+    /// confirmed by re-running PyTorch's side with them.
+    /// </summary>
+    private Diagnosis? ScaleFreeLoss(TrainingTrace hand, ReferenceRun reference)
+    {
+        var (h, t) = (scenario.HandRolled, scenario.Torch);
+        if (!Scenarios.GradientScale.ScaleFree(h) || h.Optimizer with { Eps = 0 } != t.Optimizer with { Eps = 0 }
+            || Scenarios.GradientScale.Of(h, scenario) is not { } gh || Scenarios.GradientScale.Of(t, scenario) is not { } gt
+            || (gh == gt && h.LearningRate == t.LearningRate))
+        {
+            return null;
+        }
+
+        var (lr, eps) = (h.LearningRate, h.Optimizer.Eps * gt / gh);
+        var aligned = t with { LearningRate = lr, Optimizer = t.Optimizer with { Eps = eps } };
+        var rerun = new ReferenceOracle(scenario, aligned).Retrain(reference.TorchInitial, lr);
+        if (!Close(Flat(rerun.FinalParameters), Flat(hand.FinalParameters), Math.Max(StepTolerance, 1e-6)))
+        {
+            return null;
+        }
+
+        var kind = t.Optimizer.Kind.Name();
+        var scale = Text($"{kind} divides the loss's scale out except through ε: PyTorch's {t.Loss.Name()} gradients are {gt / gh:G4} × the hand-rolled {h.Loss.Name()} ones, so the seed's learning-rate rule does not apply");
+        return t.LearningRate != lr
+            ? new Diagnosis(DiagnosisKind.LearningRateScale,
+                Text($"Every PyTorch step is about {t.LearningRate / lr:G4} × the hand-rolled one: {scale}; PyTorch lr {lr:G6} with ε {eps:G6} would match (now {t.LearningRate:G6} and {t.Optimizer.Eps:G6})."),
+                Step: 0, Factor: t.LearningRate / lr)
+            : new Diagnosis(DiagnosisKind.Optimizer,
+                Text($"The updates differ through ε alone: {scale}; PyTorch ε {eps:G6} would match (now {t.Optimizer.Eps:G6})."),
+                Step: 0, Variant: Text($"ε × {gh / gt:G4} against the loss's scale"));
     }
 
     private static Diagnosis? NonFinite(TrainingTrace hand, TrainingTrace torch)

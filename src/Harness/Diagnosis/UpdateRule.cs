@@ -29,16 +29,17 @@ internal abstract record UpdateRule(string Description)
 /// <summary>SGD: d = g + λp; b = μb + (1 − dampening)·d (the first b is d itself); Nesterov d + μb; p −= lr·b.</summary>
 internal sealed record SgdRule(
     string Description, double Lr, double Momentum, double Dampening, bool Nesterov, double WeightDecay,
-    bool LrInsideBuffer = false, bool DampenFirstStep = false) : UpdateRule(Description)
+    bool DampenFirstStep = false) : UpdateRule(Description)
 {
     private double[]? buffer;
 
     public static IEnumerable<UpdateRule> Variants(Optimizer o, double lr)
     {
         var asked = new SgdRule("", lr, o.Momentum, o.Dampening, o.Nesterov, o.WeightDecay);
+        // The learning rate inside the buffer (b = μb + lr·g, p −= b) is no departure at a constant learning rate: that
+        // buffer is lr·b, so every update is torch.optim's — Parity rightly finds parity, and there is nothing to name.
         if (o.Momentum > 0)
         {
-            yield return asked with { Description = "with the learning rate inside the momentum buffer (b = μb + lr·g, p −= b)", LrInsideBuffer = true };
             yield return asked with { Description = $"with Nesterov momentum {(o.Nesterov ? "off" : "on")}", Nesterov = !o.Nesterov, Dampening = 0 };
             if (o.Dampening == 0)
             {
@@ -65,15 +66,10 @@ internal sealed record SgdRule(
         var step = d;
         if (Momentum != 0)
         {
-            var scale = LrInsideBuffer ? Lr : 1;
             buffer = buffer is null
-                ? [.. d.Select(di => scale * (DampenFirstStep ? 1 - Dampening : 1) * di)]
-                : [.. buffer.Select((b, i) => (Momentum * b) + (scale * (1 - Dampening) * d[i]))];
-            step = Nesterov ? [.. d.Select((di, i) => (scale * di) + (Momentum * buffer[i]))] : buffer;
-            if (LrInsideBuffer)
-            {
-                return [.. p.Select((pi, i) => pi - step[i])];
-            }
+                ? [.. d.Select(di => (DampenFirstStep ? 1 - Dampening : 1) * di)]
+                : [.. buffer.Select((b, i) => (Momentum * b) + ((1 - Dampening) * d[i]))];
+            step = Nesterov ? [.. d.Select((di, i) => di + (Momentum * buffer[i]))] : buffer;
         }
 
         return [.. p.Select((pi, i) => pi - (Lr * step[i]))];

@@ -11,6 +11,10 @@ internal static class TestTrainers
     public static string Numpy(string bug) =>
         $"{Requires.SystemPython} '{Path.Combine(Repository.Root, "tests", "Parity", "Diagnosis", "Trainers", "seed_numpy_trainer.py")}' {bug}";
 
+    /// <summary>The numpy trainer of torch.optim's SGD, Adam and AdamW with one departure (see its docstring).</summary>
+    public static string Optimizer(string departure) =>
+        $"{Requires.SystemPython} '{Path.Combine(Repository.Root, "tests", "Parity", "Diagnosis", "Trainers", "optimizer_numpy_trainer.py")}' {departure}";
+
     /// <summary>Verifies an external trainer as <c>parity verify</c> does, with PyTorch live or from the fixtures.</summary>
     public static async Task<ScenarioResult> VerifyAsync(string scenarioName, string commandLine)
     {
