@@ -138,7 +138,8 @@ internal sealed class SnapshotStore
 
         var path = SnapshotNames.ReceivedPath(directory, name, "svg");
         var csv = failing.FirstOrDefault(c => c.IsCsv && c.Verified is not null);
-        var svg = csv is null ? null : SnapshotDiffPlot.Render(name, csv.Verified!, csv.Received, options.PlotColumns);
+        var svg = csv is null || SnapshotCsv.Read(csv.Verified!) is not { } verified || SnapshotCsv.Read(csv.Received) is not { } received ? null
+            : SnapshotDiffPlot.Render(name, [.. verified.Select(r => r.Fields)], [.. received.Select(r => r.Fields)], options.PlotColumns);
         if (svg is null)
         {
             File.Delete(path);
