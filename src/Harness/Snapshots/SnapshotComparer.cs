@@ -5,16 +5,34 @@ using Parity.Harness.Scenarios;
 namespace Parity.Harness.Snapshots;
 
 /// <summary>
-/// Parity's tolerant comparison of snapshot texts. A text is compared line by line; a CSV record by record and field by
-/// field, as CsvHelper parses it, so that a difference is named by its header's column. Each line or field is cut into
-/// numbers and the text between them: the text must be equal but for white space, and every number pair close
-/// (<see cref="Tolerance.IsClose"/>, the verified number being the expected one). A curve printed round-trip differs
-/// between machines in its last digits (BLAS kernels, libms), and an aligned column pads a shorter number with more
-/// spaces; a byte comparison would fail there, this one only on a real change. A line or record whose text or count of
-/// numbers or fields differs is a text difference.
+/// Parity's tolerant comparison of snapshot texts, registered as the <see cref="StringCompare"/> of csv and txt files. A
+/// text is compared line by line; a CSV record by record and field by field, as CsvHelper parses it, so that a difference
+/// is named by its header's column. Each line or field is cut into numbers and the text between them: the text must be
+/// equal but for white space, and every number pair close (<see cref="Tolerance.IsClose"/>, the verified number being
+/// the expected one). A curve printed round-trip differs between machines in its last digits (BLAS kernels, libms), and
+/// an aligned column pads a shorter number with more spaces; a byte comparison would fail there, this one only on a real
+/// change. A line or record whose text or count of numbers or fields differs is a text difference.
 /// </summary>
 internal static partial class SnapshotComparer
 {
+    private const string ToleranceKey = "Parity.Tolerance";
+
+    /// <summary>The tolerance of a verification that sets none: a last-digit difference of exp passes, a change in the
+    /// 7th significant digit does not.</summary>
+    public static Tolerance Default { get; } = new(1e-6, 1e-9);
+
+    /// <summary>Compares this verification's numbers within <paramref name="tolerance"/>; snapshots of reference numbers
+    /// use <see cref="Tolerance.Rounding"/>, as every place where committed numbers meet recomputed ones.</summary>
+    public static void UseTolerance(this VerifySettings settings, Tolerance tolerance) => settings.Context[ToleranceKey] = tolerance;
+
+    /// <summary>The comparer of CSV files.</summary>
+    public static Task<CompareResult> CompareCsv(string received, string verified, IReadOnlyDictionary<string, object> context) =>
+        Task.FromResult(Result(verified, received, context, csv: true));
+
+    /// <summary>The comparer of text files.</summary>
+    public static Task<CompareResult> CompareText(string received, string verified, IReadOnlyDictionary<string, object> context) =>
+        Task.FromResult(Result(verified, received, context, csv: false));
+
     /// <summary>Compares <paramref name="received"/> to <paramref name="verified"/>, both normalised.</summary>
     /// <param name="verified">The accepted text.</param>
     /// <param name="received">The text the test produced.</param>
@@ -49,6 +67,13 @@ internal static partial class SnapshotComparer
         [.. Number().Split(line)
             .Select((piece, i) => new SnapshotToken(piece, i % 2 == 1 ? Parse(piece) : null))
             .Where(t => t.IsNumber || t.Text.Length > 0)];
+
+    private static CompareResult Result(string verified, string received, IReadOnlyDictionary<string, object> context, bool csv)
+    {
+        var tolerance = context.GetValueOrDefault(ToleranceKey) as Tolerance ?? Default;
+        var comparison = Compare(verified, received, tolerance, csv);
+        return comparison.Matches ? CompareResult.Equal : CompareResult.NotEqual(SnapshotMessages.Changed(comparison, tolerance));
+    }
 
     // A text line is one field. A CSV record's fields are compared in pairs, each named by the header's column.
     private static bool SameRow(

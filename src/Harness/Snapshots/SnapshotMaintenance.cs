@@ -9,8 +9,6 @@ namespace Parity.Harness.Snapshots;
 /// </summary>
 internal static class SnapshotMaintenance
 {
-    private const string Plot = "svg";
-
     /// <summary>
     /// Received files awaiting a decision (new, or changed against an existing verified file), and verified files no
     /// test owns any more. Received plots are left out: they go with their snapshot.
@@ -28,9 +26,11 @@ internal static class SnapshotMaintenance
         foreach (var path in Files(directory))
         {
             var file = Path.GetFileName(path);
-            if (SnapshotNames.TrySplit(file, SnapshotNames.Received, out var name, out var extension) && !IsPlot(extension))
+            if (SnapshotNames.TrySplit(file, SnapshotNames.Received, out var name, out var extension) && !SnapshotNames.IsPlot(extension))
             {
-                var state = File.Exists(SnapshotNames.VerifiedPath(directory, name, extension)) ? SnapshotState.Changed : SnapshotState.New;
+                // An empty verified file is the one a diff tool was opened on for a new snapshot (see Verifier).
+                var state = new FileInfo(SnapshotNames.VerifiedPath(directory, name, extension)) is { Exists: true, Length: > 0 }
+                    ? SnapshotState.Changed : SnapshotState.New;
                 pending.Add(new PendingSnapshot(name, extension, state, path));
             }
             else if (SnapshotNames.TrySplit(file, SnapshotNames.Verified, out name, out extension) && !isOwned(name))
@@ -73,7 +73,7 @@ internal static class SnapshotMaintenance
         foreach (var name in targets)
         {
             var found = SnapshotNames.ReceivedFiles(directory, name)
-                .Where(path => SnapshotNames.TrySplit(Path.GetFileName(path), SnapshotNames.Received, out var n, out var ext) && n == name && !IsPlot(ext))
+                .Where(path => SnapshotNames.TrySplit(Path.GetFileName(path), SnapshotNames.Received, out var n, out var ext) && n == name && !SnapshotNames.IsPlot(ext))
                 .Select(path => (Path: path, Text: TryRead(path)))
                 .Where(r => r.Text is not null)
                 .ToList();
@@ -104,7 +104,7 @@ internal static class SnapshotMaintenance
 
         foreach (var name in swaps.Select(s => s.Name).Distinct(StringComparer.Ordinal))
         {
-            File.Delete(SnapshotNames.ReceivedPath(directory, name, Plot));
+            File.Delete(SnapshotNames.ReceivedPath(directory, name, SnapshotNames.Plot));
         }
 
         return new AcceptResult([.. swaps.Select(s => s.Verified)], nothing);
@@ -129,6 +129,4 @@ internal static class SnapshotMaintenance
 
     private static IEnumerable<string> Files(string directory) =>
         Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal);
-
-    private static bool IsPlot(string extension) => string.Equals(extension, Plot, StringComparison.OrdinalIgnoreCase);
 }

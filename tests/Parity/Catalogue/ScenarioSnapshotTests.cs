@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using NUnit.Framework;
 using Parity.Harness.Output;
 using Parity.Harness.Snapshots;
@@ -29,23 +28,19 @@ public sealed class ScenarioSnapshotTests
         var result = await Live.Harness.RunAsync(scenario, mode);
         var summary = Summary.Text(result);
 
-        var snapshot = new SnapshotStore().Verify(
-            Here(),
-            $"{Owner}_{name}",
-            [new SnapshotFile("csv", CurveCsv.Text(result)), new SnapshotFile("txt", summary)],
-            SnapshotOptions.Default with
-            {
-                Tolerance = result.Rounding,
-                PlotColumns = ["handRolled", "torch"],
-                Accept = SnapshotStore.AcceptRequested(Environment.GetEnvironmentVariable),
-            });
+        var settings = new VerifySettings();
+        settings.UseTextForParameters(name);
+        settings.UseTolerance(result.Rounding);
+        settings.PlotChangedCurves("handRolled", "torch");
+        if (Verifier.AcceptRequested(Environment.GetEnvironmentVariable))
+        {
+            settings.AutoVerify();
+        }
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(result.Verdict, Is.EqualTo(scenario.Expect), $"{name} should reach {scenario.Expect}:\n{summary}");
-            Assert.That(snapshot.Outcome, Is.AnyOf(SnapshotOutcome.Matched, SnapshotOutcome.Accepted), snapshot.Message);
+            await Verifier.Verify([new Target("csv", CurveCsv.Text(result)), new Target("txt", summary)], settings);
         });
     }
-
-    private static string Here([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
