@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Parity.Harness.Scenarios;
 using Parity.Harness.Snapshots;
 
 namespace Parity.Cli.Commands;
@@ -22,8 +21,7 @@ internal static class SnapshotsCommand
         {
             await using var harness = CommonOptions.Harness();
             var folder = CatalogueSnapshots.Folder(harness.Options.Root);
-            var wanted = (parse.GetValue(names) ?? []).Select(SnapshotName).ToList();
-            var result = SnapshotMaintenance.Accept(folder, wanted);
+            var result = SnapshotMaintenance.Accept(folder, CatalogueSnapshots.Select(folder, parse.GetValue(names) ?? [], harness.CatalogueNames()));
             foreach (var file in result.Accepted)
             {
                 await terminal.Out.WriteLineAsync($"accepted {file}").ConfigureAwait(false);
@@ -38,13 +36,13 @@ internal static class SnapshotsCommand
             return ExitCodes.Ok;
         }));
 
-        var status = new Command("status", "List received snapshots waiting to be accepted, and verified snapshots no test owns.");
+        var status = new Command("status", "List received snapshots waiting to be accepted, and verified snapshots of no catalogue scenario (orphans).");
         status.SetAction(_ => Failures.GuardAsync(terminal, false, null, async () =>
         {
             await using var harness = CommonOptions.Harness();
             var folder = CatalogueSnapshots.Folder(harness.Options.Root);
             var catalogue = harness.CatalogueNames();
-            var pending = SnapshotMaintenance.Status(folder, name => CatalogueSnapshots.IsOwned(name, catalogue));
+            var pending = SnapshotMaintenance.Status(folder, name => CatalogueSnapshots.ScenarioOf(name, catalogue) is not null);
             foreach (var snapshot in pending)
             {
                 await terminal.Out.WriteLineAsync($"{snapshot.State.ToString().ToLowerInvariant(),-9} {Path.GetRelativePath(harness.Options.Root, snapshot.Path)}").ConfigureAwait(false);
@@ -58,10 +56,4 @@ internal static class SnapshotsCommand
 
         return new Command("snapshots", "Accept received snapshots, or list what is pending.") { accept, status };
     }
-
-    /// <summary>A full snapshot name as it is, else a scenario's, refused unless it is a scenario name.</summary>
-    private static string SnapshotName(string argument) =>
-        argument.StartsWith(CatalogueSnapshots.Owner + "_", StringComparison.Ordinal) ? argument
-        : ScenarioLoader.SafeNameProblem(argument) is { } problem ? throw new ScenarioException(argument, null, "not a scenario name: " + problem)
-        : CatalogueSnapshots.NameOf(argument);
 }

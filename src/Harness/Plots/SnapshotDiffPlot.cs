@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Legends;
@@ -17,27 +16,18 @@ internal static class SnapshotDiffPlot
 
     private static readonly string[] Colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
 
-    private static readonly CsvReaderOptions Csv = CsvReaderOptions.Default with
-    {
-        Separator = ',',
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
-    };
-
     /// <summary>The plot as an SVG document (<see cref="PlotSvg"/>), or null when there is nothing to draw.</summary>
-    public static string? Render(string title, string verifiedCsv, string receivedCsv, IReadOnlyList<string> columns) =>
+    public static string? Render(string title, IReadOnlyList<string[]> verifiedCsv, IReadOnlyList<string[]> receivedCsv, IReadOnlyList<string> columns) =>
         Model(title, verifiedCsv, receivedCsv, columns) is { } model ? PlotSvg.Export(model) : null;
 
-    /// <summary>
-    /// The plot's model, or null when there is nothing to draw: no header, no numeric column in common, or a CSV that
-    /// cannot be read.
-    /// </summary>
+    /// <summary>The plot's model, or null when there is nothing to draw: no header, or no numeric column in common.</summary>
     /// <param name="title">The snapshot's name.</param>
-    /// <param name="verifiedCsv">The verified CSV, normalised.</param>
-    /// <param name="receivedCsv">The received CSV, normalised.</param>
+    /// <param name="verifiedCsv">The verified CSV's records, the header first.</param>
+    /// <param name="receivedCsv">The received CSV's records, the header first.</param>
     /// <param name="columns">Columns to draw; empty: every column after the first.</param>
-    public static PlotModel? Model(string title, string verifiedCsv, string receivedCsv, IReadOnlyList<string> columns)
+    public static PlotModel? Model(string title, IReadOnlyList<string[]> verifiedCsv, IReadOnlyList<string[]> receivedCsv, IReadOnlyList<string> columns)
     {
-        if (Table.Read(verifiedCsv) is not { } verified || Table.Read(receivedCsv) is not { } received)
+        if (Table.Of(verifiedCsv) is not { } verified || Table.Of(receivedCsv) is not { } received)
         {
             return null;
         }
@@ -67,28 +57,13 @@ internal static class SnapshotDiffPlot
         return model;
     }
 
-    private sealed record Table(string[] Header, List<string[]> Rows)
+    private sealed record Table(string[] Header, IReadOnlyList<string[]> Rows)
     {
-        /// <summary>The CSV's header and rows, through CsvHelper; null when it has no header or cannot be read.</summary>
-        public static Table? Read(string csv)
-        {
-            try
-            {
-                using var reader = CsvReader.FromText(csv, Csv);
-                var header = reader.Headers.Select(h => h.Trim()).ToArray();
-                var rows = new List<string[]>();
-                while (reader.Read())
-                {
-                    rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].ToString() ?? "")]);
-                }
-
-                return header.Length > 0 && header[0].Length > 0 ? new Table(header, rows) : null;
-            }
-            catch (CsvFormatException)
-            {
-                return null;
-            }
-        }
+        /// <summary>The header (trimmed) and the rows; null without a header.</summary>
+        public static Table? Of(IReadOnlyList<string[]> records) =>
+            records.Count > 0 && records[0].Length > 0 && records[0][0].Trim().Length > 0
+                ? new Table([.. records[0].Select(h => h.Trim())], [.. records.Skip(1)])
+                : null;
 
         /// <summary>The column's index, or -1.</summary>
         public int Column(string name) => Array.IndexOf(Header, name);

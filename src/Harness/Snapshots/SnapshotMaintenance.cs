@@ -9,8 +9,6 @@ namespace Parity.Harness.Snapshots;
 /// </summary>
 internal static class SnapshotMaintenance
 {
-    private const string Plot = "svg";
-
     /// <summary>
     /// Received files awaiting a decision (new, or changed against an existing verified file), and verified files no
     /// test owns any more. Received plots are left out: they go with their snapshot.
@@ -25,12 +23,14 @@ internal static class SnapshotMaintenance
         }
 
         var pending = new List<PendingSnapshot>();
-        foreach (var path in Files(directory))
+        foreach (var path in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
         {
             var file = Path.GetFileName(path);
-            if (SnapshotNames.TrySplit(file, SnapshotNames.Received, out var name, out var extension) && !IsPlot(extension))
+            if (SnapshotNames.TrySplit(file, SnapshotNames.Received, out var name, out var extension) && !SnapshotNames.IsPlot(extension))
             {
-                var state = File.Exists(SnapshotNames.VerifiedPath(directory, name, extension)) ? SnapshotState.Changed : SnapshotState.New;
+                // An empty verified file is the one a diff tool was opened on for a new snapshot (see Verifier).
+                var state = new FileInfo(SnapshotNames.VerifiedPath(directory, name, extension)) is { Exists: true, Length: > 0 }
+                    ? SnapshotState.Changed : SnapshotState.New;
                 pending.Add(new PendingSnapshot(name, extension, state, path));
             }
             else if (SnapshotNames.TrySplit(file, SnapshotNames.Verified, out name, out extension) && !isOwned(name))
@@ -60,54 +60,35 @@ internal static class SnapshotMaintenance
     /// <exception cref="UnauthorizedAccessException">A verified file is read-only; nothing was accepted.</exception>
     public static AcceptResult Accept(string directory, IReadOnlyCollection<string> names)
     {
-        var targets = names.Count > 0
-            ? names.Distinct(StringComparer.Ordinal).ToList()
-            : Status(directory, _ => true).Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
+        var received = Status(directory, _ => true);
+        var targets = (names.Count > 0 ? names : received.Select(p => p.Name)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var name in targets)
         {
             SnapshotNames.Validate(name, nameof(names));
         }
 
-        var swaps = new List<(string Name, string Received, string Verified, string Text)>();
-        var nothing = new List<string>();
-        foreach (var name in targets)
+        var swaps = received.Where(p => targets.Contains(p.Name))
+            .Select(p => (p.Name, Received: p.Path, Verified: SnapshotNames.VerifiedPath(directory, p.Name, p.Extension), Text: TryRead(p.Path)))
+            .Where(swap => swap.Text is not null)
+            .ToList();
+        if (swaps.FirstOrDefault(s => File.Exists(s.Verified) && File.GetAttributes(s.Verified).HasFlag(FileAttributes.ReadOnly)) is { Verified: not null } locked)
         {
-            var found = SnapshotNames.ReceivedFiles(directory, name)
-                .Where(path => SnapshotNames.TrySplit(Path.GetFileName(path), SnapshotNames.Received, out var n, out var ext) && n == name && !IsPlot(ext))
-                .Select(path => (Path: path, Text: TryRead(path)))
-                .Where(r => r.Text is not null)
-                .ToList();
-            if (found.Count == 0)
-            {
-                nothing.Add(name);
-            }
-
-            foreach (var (path, text) in found)
-            {
-                SnapshotNames.TrySplit(Path.GetFileName(path), SnapshotNames.Received, out _, out var extension);
-                var verified = SnapshotNames.VerifiedPath(directory, name, extension);
-                if (File.Exists(verified) && File.GetAttributes(verified).HasFlag(FileAttributes.ReadOnly))
-                {
-                    throw new UnauthorizedAccessException(
-                        $"{verified} is read-only; nothing was accepted. Make it writable to accept {Path.GetFileName(path)} over it.");
-                }
-
-                swaps.Add((name, path, verified, text!));
-            }
+            throw new UnauthorizedAccessException(
+                $"{locked.Verified} is read-only; nothing was accepted. Make it writable to accept {Path.GetFileName(locked.Received)} over it.");
         }
 
-        foreach (var (_, received, verified, text) in swaps)
+        foreach (var (_, receivedPath, verified, text) in swaps)
         {
-            AtomicFile.Write(verified, text);
-            File.Delete(received);
+            AtomicFile.Write(verified, text!);
+            File.Delete(receivedPath);
         }
 
         foreach (var name in swaps.Select(s => s.Name).Distinct(StringComparer.Ordinal))
         {
-            File.Delete(SnapshotNames.ReceivedPath(directory, name, Plot));
+            File.Delete(SnapshotNames.ReceivedPath(directory, name, SnapshotNames.Plot));
         }
 
-        return new AcceptResult([.. swaps.Select(s => s.Verified)], nothing);
+        return new AcceptResult([.. swaps.Select(s => s.Verified)], [.. targets.Except(swaps.Select(s => s.Name), StringComparer.Ordinal)]);
     }
 
     // Null when the file is gone (deleted since it was listed, or a symbolic link to nothing): as if never received.
@@ -126,9 +107,4 @@ internal static class SnapshotMaintenance
             throw new IOException($"{path} cannot be read ({error.Message}); nothing was accepted.", error);
         }
     }
-
-    private static IEnumerable<string> Files(string directory) =>
-        Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal);
-
-    private static bool IsPlot(string extension) => string.Equals(extension, Plot, StringComparison.OrdinalIgnoreCase);
 }

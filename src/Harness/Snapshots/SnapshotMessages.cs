@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Parity.Harness.Scenarios;
 
 namespace Parity.Harness.Snapshots;
 
@@ -10,26 +11,20 @@ namespace Parity.Harness.Snapshots;
 /// </summary>
 internal static class SnapshotMessages
 {
-    /// <summary>The message for a snapshot with new or changed files.</summary>
+    /// <summary>The message of a snapshot with new or changed files.</summary>
     /// <param name="name">The snapshot's name.</param>
-    /// <param name="failing">Its files that are new or changed.</param>
-    /// <param name="options">The tolerance it was compared with.</param>
+    /// <param name="mismatches">Its files that are new or changed.</param>
     /// <param name="plot">The received plot, if one was written.</param>
-    public static string Failure(string name, IReadOnlyList<SnapshotFileCheck> failing, SnapshotOptions options, string? plot)
+    public static string Failure(string name, IReadOnlyList<SnapshotMismatch> mismatches, string? plot)
     {
         var text = new StringBuilder();
-        foreach (var check in failing)
+        foreach (var mismatch in mismatches)
         {
-            if (check.Comparison is { } comparison)
-            {
-                Changed(text, check, comparison, options);
-            }
-            else
-            {
-                text.AppendLine(CultureInfo.InvariantCulture, $"Snapshot {name} is new: there is no {Path.GetFileName(check.VerifiedPath)} yet.");
-                text.AppendLine(CultureInfo.InvariantCulture, $"Received: {check.ReceivedPath}");
-            }
-
+            var verified = Path.GetFileName(mismatch.Pair.VerifiedPath);
+            text.AppendLine(mismatch.IsNew
+                ? $"Snapshot {name} is new: there is no {verified} yet."
+                : $"Snapshot {verified} does not match{(mismatch.Message is { } why ? " " + why : ".")}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Received: {mismatch.Pair.ReceivedPath}");
             text.AppendLine();
         }
 
@@ -40,37 +35,28 @@ internal static class SnapshotMessages
 
         text.AppendLine("If the change is intended, accept it with");
         text.AppendLine(CultureInfo.InvariantCulture, $"  parity snapshots accept {name}");
-        text.Append(CultureInfo.InvariantCulture, $"or rerun the tests with {SnapshotStore.AcceptVariable}=1 dotnet test");
+        text.Append(CultureInfo.InvariantCulture, $"or rerun the tests with {Verifier.AcceptVariable}=1 dotnet test");
         return text.ToString();
     }
 
-    /// <summary>The message of a passing run that accepted new or changed files.</summary>
-    public static string Accepted(IEnumerable<SnapshotFileCheck> accepted) =>
-        "Accepted: " + string.Join(", ", accepted.Select(c => Path.GetFileName(c.VerifiedPath) + (c.IsNew ? " (new)" : " (changed)")));
-
-    private static void Changed(StringBuilder text, SnapshotFileCheck check, SnapshotComparison comparison, SnapshotOptions options)
+    /// <summary>How a text differs from its verified text: the tolerant comparer's <see cref="CompareResult.Message"/>.</summary>
+    public static string Changed(SnapshotComparison c, Tolerance tolerance)
     {
-        var c = comparison;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Snapshot {Path.GetFileName(check.VerifiedPath)} does not match (rtol {Short(options.Tolerance.Rtol)}, atol {Short(options.Tolerance.Atol)})");
         var lines = c.VerifiedLineCount == c.ReceivedLineCount
             ? $"{c.VerifiedLineCount} lines"
             : $"verified has {c.VerifiedLineCount} lines, received {c.ReceivedLineCount}";
-        text.AppendLine(CultureInfo.InvariantCulture, $"Differing lines: {c.DifferingLines} ({lines})");
-        text.AppendLine(CultureInfo.InvariantCulture, $"First difference at line {c.FirstLine}:");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  verified: {c.FirstVerified ?? "(no such line)"}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  received: {c.FirstReceived ?? "(no such line)"}");
-        if (c.Greatest is { } g)
-        {
-            var column = g.Column is null ? "" : $", column \"{g.Column}\"";
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"Greatest numeric difference: {g.Received} (received) vs {g.Verified} (verified) at line {g.Line}{column}: |Δ| {Short(g.Difference)}, up to {Short(g.Allowance)} allowed");
-        }
-        else
-        {
-            text.AppendLine("Every number is within the tolerance: the text differs.");
-        }
-
-        text.AppendLine(CultureInfo.InvariantCulture, $"Received: {check.ReceivedPath}");
+        var greatest = c.Greatest is { } g
+            ? $"Greatest numeric difference: {g.Received} (received) vs {g.Verified} (verified) at line {g.Line}"
+              + $"{(g.Column is null ? "" : $", column \"{g.Column}\"")}: |Δ| {Short(g.Difference)}, up to {Short(g.Allowance)} allowed"
+            : "Every number is within the tolerance: the text differs.";
+        return $"""
+            (rtol {Short(tolerance.Rtol)}, atol {Short(tolerance.Atol)})
+            Differing lines: {c.DifferingLines} ({lines})
+            First difference at line {c.FirstLine}:
+              verified: {c.FirstVerified ?? "(no such line)"}
+              received: {c.FirstReceived ?? "(no such line)"}
+            {greatest}
+            """;
     }
 
     // 1e-06 rather than .NET's 1E-06, as Python prints it.

@@ -15,6 +15,9 @@ internal static class SnapshotNames
     /// <summary>The infix of verified files: <c>{name}.verified.{ext}</c>.</summary>
     public const string Verified = ".verified.";
 
+    /// <summary>The extension of the received plot of a changed CSV, <c>{name}.received.svg</c>: it goes with its snapshot.</summary>
+    public const string Plot = "svg";
+
     // Windows' set, checked everywhere: Linux would accept most of these, and the file would then not check out.
     private static readonly char[] Invalid = ['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
 
@@ -57,6 +60,9 @@ internal static class SnapshotNames
     /// <summary>Every received file of the snapshot, the plot included.</summary>
     public static string[] ReceivedFiles(string directory, string name) =>
         Directory.Exists(directory) ? Directory.GetFiles(directory, name + Received + "*") : [];
+
+    /// <summary>Whether <paramref name="extension"/> is the received plot's.</summary>
+    public static bool IsPlot(string extension) => string.Equals(extension, Plot, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Splits <c>{name}{infix}{ext}</c> into name and extension; false for any other file name.</summary>
     public static bool TrySplit(string fileName, string infix, out string name, out string extension)

@@ -53,7 +53,7 @@ public sealed class UnsafeNameTests
         {
             Assert.That(exit, Is.EqualTo(2));
             Assert.That(error, Is.EqualTo(
-                "parity: Snapshot name 'ScenarioSnapshotTests.Catalogue_../../../x' contains '..'; a snapshot name is a file name like Class.Method_case.\n"));
+                "parity: ScenarioSnapshotTests.Catalogue_../../../x: not a scenario or snapshot name: a name cannot contain path separators or \"..\"\n"));
             Assert.That(scratch.State(), Is.EqualTo(before));
         });
     }

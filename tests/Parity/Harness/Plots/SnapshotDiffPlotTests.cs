@@ -3,6 +3,7 @@ using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 using Parity.Harness.Plots;
+using Parity.Harness.Snapshots;
 
 namespace Parity.Tests.Harness.Plots;
 
@@ -14,7 +15,7 @@ public sealed class SnapshotDiffPlotTests
     [Test]
     public void Model_TwoColumns_EachVerifiedSolidAndReceivedDashedInOneColour()
     {
-        var model = SnapshotDiffPlot.Model("CurveTests.Losses_xor", Verified, Received, ["handRolled", "torch"])!;
+        var model = SnapshotDiffPlot.Model("CurveTests.Losses_xor", Csv(Verified), Csv(Received), ["handRolled", "torch"])!;
 
         var lines = model.Series.Cast<LineSeries>().ToList();
         Assert.That((model.Title, model.Subtitle), Is.EqualTo(("CurveTests.Losses_xor", "verified (solid) against received (dashed)")));
@@ -32,7 +33,7 @@ public sealed class SnapshotDiffPlotTests
     [Test]
     public void Model_EveryColumnWithZerosAndNegatives_LinearAxis()
     {
-        var model = SnapshotDiffPlot.Model("s", Verified, Received, [])!;
+        var model = SnapshotDiffPlot.Model("s", Csv(Verified), Csv(Received), [])!;
 
         Assert.That(model.Series.Select(s => s.Title).ToList(), Has.Count.EqualTo(6).And.Contains("difference (received)"));
         Assert.That(model.Axes.Single(a => a.IsVertical()), Is.InstanceOf<LinearAxis>());
@@ -42,6 +43,8 @@ public sealed class SnapshotDiffPlotTests
     [TestCase("\n", TestName = "Model_EmptyReceived_Null")]
     public void Model_NothingToDraw_Null(string received)
     {
-        Assert.That(SnapshotDiffPlot.Model("s", "epoch,loss\n", received, []), Is.Null);
+        Assert.That(SnapshotDiffPlot.Model("s", Csv("epoch,loss\n"), Csv(received), []), Is.Null);
     }
+
+    private static string[][] Csv(string text) => [.. SnapshotCsv.Read(text)!.Select(r => r.Fields)];
 }

@@ -47,6 +47,32 @@ public sealed class SnapshotComparerTests
     }
 
     [Test]
+    public void Compare_CsvQuotedFieldWithCommas_IsOneFieldOfItsColumn()
+    {
+        var comparison = SnapshotComparer.Compare(
+            "note,value\n\"a, 1, 2\",0.25\n", "note,value\n\"a, 1, 2\",0.2501\n", Default, csv: true);
+
+        Assert.That((comparison.Greatest?.Column, comparison.Greatest?.Line), Is.EqualTo(("value", 2)));
+    }
+
+    [TestCase("epoch,,torch\n0,0.25,0.25\n", "#2")]
+    [TestCase("epoch\n0,0.25,0.25\n", "#2")]
+    public void Compare_CsvColumnWithoutAHeader_IsNamedByItsPosition(string verified, string column)
+    {
+        var comparison = SnapshotComparer.Compare(verified, verified.Replace("0,0.25,", "0,0.3,", StringComparison.Ordinal), Default, csv: true);
+
+        Assert.That(comparison.Greatest?.Column, Is.EqualTo(column));
+    }
+
+    [Test]
+    public void Compare_CsvRecordWithAnotherFieldCount_IsATextDifference()
+    {
+        var comparison = SnapshotComparer.Compare("a,b\n1,2\n", "a,b\n1,2,3\n", Default, csv: true);
+
+        Assert.That((comparison.Matches, comparison.FirstLine, comparison.Greatest), Is.EqualTo((false, 2, (NumericDifference?)null)));
+    }
+
+    [Test]
     public void Compare_DifferentNumberCount_IsATextDifferenceWithoutNumbers()
     {
         var comparison = SnapshotComparer.Compare("steps 1 2 3\n", "steps 1 2\n", Default, csv: false);

@@ -96,6 +96,16 @@ public sealed class SnapshotMaintenanceTests
     }
 
     [Test]
+    public void Status_EmptyVerifiedFile_IsNew()
+    {
+        // The empty verified file DiffEngine makes (through EmptyFiles) to open a new snapshot in the diff tool.
+        Write("A.B_x.verified.csv", "");
+        Write("A.B_x.received.csv", "first\n");
+
+        Assert.That(SnapshotMaintenance.Status(directory, _ => true).Single().State, Is.EqualTo(SnapshotState.New));
+    }
+
+    [Test]
     public void Status_MissingDirectory_IsEmpty()
     {
         Assert.That(SnapshotMaintenance.Status(Path.Combine(directory, "none"), _ => true), Is.Empty);
