@@ -73,7 +73,7 @@ public sealed partial class ReportTests
             .ToList();
         var asPosted = document.Descendants(Xhtml + "section").Single(s => (string?)s.Attribute("id") == ReportPage.AnchorOf("xor-ladder-1-as-posted"));
 
-        Assert.That(explained, Is.EquivalentTo(new[] { "xor-ladder-1-as-posted", "xor-ladder-2-same-init", "xor-ladder-3-no-bias", "parity3-lr-doubled" }.Select(ReportPage.AnchorOf)));
+        Assert.That(explained, Is.EquivalentTo(new[] { "xor-ladder-1-as-posted", "xor-ladder-2-same-init", "xor-ladder-3-no-bias", "parity3-lr-doubled", "xor-adam-lr-doubled" }.Select(ReportPage.AnchorOf)));
         Assert.That(asPosted.Value, Does.Contain("Smallest set that restores parity: bias + init + learning-rate-scale"));
     }
 
