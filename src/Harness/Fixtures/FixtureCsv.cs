@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Parity.Harness.Scenarios;
 using Parity.TorchReference.Protocol;
 
 namespace Parity.Harness.Fixtures;
@@ -49,7 +50,7 @@ internal static class FixtureCsv
     /// </summary>
     public static List<CsvRow> Read(string path, IReadOnlyList<string> header, long expectedRows)
     {
-        var display = FixtureStore.Display(path);
+        var display = Paths.Display(path);
         var columns = string.Join(",", header);
         var file = new FileInfo(path);
         if (!file.Exists)

@@ -74,7 +74,7 @@ public sealed partial class FixtureStore
         return losses.Length == epochs
             ? losses
             : throw new FixtureException(
-                $"{Display(path)}: {losses.Length} rows, expected {epochs}, one per epoch{(losses.Length < epochs ? "; is the file truncated?" : "")}");
+                $"{Paths.Display(path)}: {losses.Length} rows, expected {epochs}, one per epoch{(losses.Length < epochs ? "; is the file truncated?" : "")}");
     }
 
     /// <summary>The first updates in detail: as many as meta.json's stepDetails, or every update when there are fewer.</summary>
@@ -99,7 +99,7 @@ public sealed partial class FixtureStore
         return steps.Count == expected
             ? steps
             : throw new FixtureException(
-                $"{Display(path)}: {steps.Count} steps, expected {expected} (meta.json records the first {meta.StepDetails} updates in detail)");
+                $"{Paths.Display(path)}: {steps.Count} steps, expected {expected} (meta.json records the first {meta.StepDetails} updates in detail)");
     }
 
     /// <summary>How many values the network's parameters hold: one CSV row each.</summary>

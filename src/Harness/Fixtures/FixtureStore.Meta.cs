@@ -15,7 +15,7 @@ public sealed partial class FixtureStore
 
     private static FixtureMeta ReadMeta(string path, string scenario)
     {
-        var display = Display(path);
+        var display = Paths.Display(path);
         var regenerate = $"{RegenerateCommand} {scenario}";
         if (!File.Exists(path))
         {

@@ -25,7 +25,7 @@ public sealed partial class FixtureStore(string root)
         if (ScenarioLoader.SafeNameProblem(scenario) is { } problem)
         {
             throw new FixtureException(
-                $"{Quoted(scenario)}: not a scenario name: {problem}; a fixture is named after its scenario and stays in {Display(Root)}");
+                $"{Quoted(scenario)}: not a scenario name: {problem}; a fixture is named after its scenario and stays in {Paths.Display(Root)}");
         }
 
         return Path.Combine(Root, scenario);
@@ -52,7 +52,7 @@ public sealed partial class FixtureStore(string root)
         if (meta.ScenarioHash != scenario.ContentHash)
         {
             throw new FixtureException(
-                $"{Display(Path.Combine(folder, MetaFile))}: made from another version of scenario {scenario.Name} "
+                $"{Paths.Display(Path.Combine(folder, MetaFile))}: made from another version of scenario {scenario.Name} "
                 + $"(hash {Short(meta.ScenarioHash)}, the scenario file is now {Short(scenario.ContentHash)}); {regenerate}",
                 stale: true);
         }
@@ -127,8 +127,6 @@ public sealed partial class FixtureStore(string root)
 
         return done;
     }
-
-    internal static string Display(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 
     // Control characters are shown as \uXXXX, so that a name with a NUL or a newline prints on one line.
     private static string Quoted(string name) =>

@@ -1,4 +1,5 @@
 using Parity.HandRolled.Model;
+using Parity.Harness.Scenarios;
 
 namespace Parity.Harness.Fixtures;
 
@@ -36,7 +37,7 @@ internal static class ParameterTable
             if (missing >= 0)
             {
                 throw new FixtureException(
-                    $"{FixtureStore.Display(file)}: {set}: {name} (shape ({string.Join(", ", shape)})) lacks index {missing}; "
+                    $"{Paths.Display(file)}: {set}: {name} (shape ({string.Join(", ", shape)})) lacks index {missing}; "
                     + "the fixture is incomplete or does not fit the scenario's network");
             }
         }

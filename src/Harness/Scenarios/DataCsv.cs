@@ -36,7 +36,8 @@ internal static class DataCsv
     {
         var spec = cursor.Object(Properties);
         var pathCursor = spec.Required("csv", "the data file, relative to the scenario file's directory");
-        var path = ScenarioLoader.ExistingFile(pathCursor, directory, "data file");
+        var fullPath = ScenarioLoader.ExistingFile(pathCursor, directory, "data file");
+        var path = Paths.Display(fullPath);
         var targetCursor = spec.Required("target", "the name of the target column");
         var target = targetCursor.String("a column name");
         var outputs = network.Layers[^1];
@@ -65,7 +66,7 @@ internal static class DataCsv
         }
 
         var standardize = spec.Optional("standardize")?.Boolean("whether to standardize the inputs") ?? false;
-        var file = new FileInfo(path);
+        var file = new FileInfo(fullPath);
         if (file.Length > MaxFileBytes)
         {
             throw pathCursor.Error(string.Create(CultureInfo.InvariantCulture,
@@ -74,7 +75,7 @@ internal static class DataCsv
 
         try
         {
-            using var csv = CsvReader.FromFile(path, ReaderOptions);
+            using var csv = CsvReader.FromFile(fullPath, ReaderOptions);
             var header = csv.Headers.ToArray();
             var targetColumn = Column(header, target, path, targetCursor);
             var inputColumns = spec.Optional("inputs") is { } inputs
@@ -108,7 +109,7 @@ internal static class DataCsv
             }
 
             var rows = standardize ? Standardize(inputsRead, inputColumns.Select(c => header[c]).ToArray(), path) : inputsRead;
-            return (new Dataset([.. rows], [.. targets]), path);
+            return (new Dataset([.. rows], [.. targets]), fullPath);
         }
         catch (CsvFormatException error)
         {
