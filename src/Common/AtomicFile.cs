@@ -31,7 +31,9 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
+#pragma warning disable RS0030 // the one atomic write
             File.Move(temporary, path, overwrite: true);
+#pragma warning restore RS0030
         }
         finally
         {

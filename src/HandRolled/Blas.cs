@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Parity.Common;
 
 namespace Parity.HandRolled;
 
@@ -24,7 +25,7 @@ public abstract class Blas
     /// <summary>
     /// The one the trainer uses: the native BLAS unless <c>PARITY_BLAS=managed</c> is set or none loads.
     /// </summary>
-    public static Blas Default { get; } = Select(Environment.GetEnvironmentVariable("PARITY_BLAS"), () => System);
+    public static Blas Default { get; } = Select(ParitySettings.Blas, () => System);
 
     /// <summary>What <see cref="Default"/> is, e.g. <c>OpenBLAS (libopenblas.so.0)</c> or <c>managed</c>.</summary>
     public static string Active => Default.Name;

@@ -18,9 +18,9 @@ namespace Parity.Harness.Snapshots;
 internal sealed class Verifier(Func<string, string?> environment, Func<string, string, Task> launchDiff)
 {
     /// <summary>The environment variable that accepts every snapshot of a test run: <c>PARITY_ACCEPT=1 dotnet test</c>.</summary>
-    public const string AcceptVariable = "PARITY_ACCEPT";
+    public const string AcceptVariable = ParitySettings.AcceptVariable;
 
-    private static readonly Verifier Default = new(Environment.GetEnvironmentVariable, LaunchDiffAsync);
+    private static readonly Verifier Default = new(ParitySettings.Variable, LaunchDiffAsync);
 
     /// <summary>
     /// Verifies <paramref name="targets"/> as <c>{Type}.{Method}_{parameters}</c> beside the calling test: the type is

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Parity.Common;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -101,13 +102,11 @@ internal static class NativeLoader
     /// </summary>
     private static void RequireReproducibleMkl()
     {
-        if (Environment.GetEnvironmentVariable(MklReproducibility) is null)
+        if (ParitySettings.MklReproducibility is null)
         {
-            _ = SetEnv(MklReproducibility, "AUTO,STRICT", overwrite: 0);
+            _ = SetEnv(ParitySettings.MklVariable, "AUTO,STRICT", overwrite: 0);
         }
     }
-
-    private const string MklReproducibility = "MKL_CBWR";
 
     [DllImport("libc", EntryPoint = "setenv")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
@@ -156,16 +155,13 @@ internal static class NativeLoader
             return copy;
         }
 
-        var temporary = $"{copy}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
-            File.WriteAllBytes(temporary, patched);
-            File.Move(temporary, copy, overwrite: true);
+            AtomicFile.Write(copy, patched);
             return copy;
         }
         catch (Exception why) when (why is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
             throw Unavailable($"{loadError}; the patched copy cannot be written to {copy}: {why.Message}");
         }
     }

@@ -1,3 +1,5 @@
+using Parity.Common;
+
 namespace Parity.TorchReference.Worker;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Parity.TorchReference.Worker;
 public static class PythonCandidates
 {
     /// <summary>The environment variable that names the Python to use.</summary>
-    public const string EnvironmentVariable = "PARITY_PYTHON";
+    public const string EnvironmentVariable = ParitySettings.PythonVariable;
 
     /// <summary>What to install when none has torch.</summary>
     public const string InstallHint =
@@ -20,7 +22,7 @@ public static class PythonCandidates
     /// <param name="environment">Reads an environment variable (injected for tests).</param>
     public static IReadOnlyList<string> For(string? runSetting, Func<string, string?>? environment = null)
     {
-        environment ??= Environment.GetEnvironmentVariable;
+        environment ??= ParitySettings.Variable;
         string?[] all = [environment(EnvironmentVariable), runSetting, "python3", "/usr/bin/python3", "python"];
         return [.. all.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).Distinct()];
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using NUnit.Framework;
+using Parity.Common;
 using Parity.Harness.Output;
 using Parity.Harness.Snapshots;
 using Parity.Tests.Support;
@@ -27,7 +28,7 @@ public sealed class ScenarioSnapshotTests
         settings.UseTextForParameters(name);
         settings.UseTolerance(result.Rounding);
         settings.PlotChangedCurves("handRolled", "torch");
-        if (Verifier.AcceptRequested(Environment.GetEnvironmentVariable))
+        if (Verifier.AcceptRequested(ParitySettings.Variable))
         {
             settings.AutoVerify();
         }

@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using Parity.Common;
 using Parity.Harness.Reference;
 
 namespace Parity.Tests.Support;
@@ -24,16 +25,16 @@ internal static class Settings
     {
         get
         {
-            var names = (Environment.GetEnvironmentVariable(RequireVariable) ?? "")
+            var names = (ParitySettings.Require ?? "")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .SelectMany(n => n == "all" ? Requires.All.Select(c => c.Name) : [n])
                 .ToHashSet(StringComparer.Ordinal);
-            if (Flag(Environment.GetEnvironmentVariable("PARITY_REQUIRE_TORCH")) ?? Flag(TestContext.Parameters.Get("RequireTorch", null as string)) ?? false)
+            if (ParitySettings.RequireTorch || ParitySettings.IsOn(TestContext.Parameters.Get("RequireTorch", null as string)))
             {
                 names.UnionWith([Requires.Python3.Name, Requires.Numpy.Name, Requires.Torch.Name]);
             }
 
-            if (Flag(Environment.GetEnvironmentVariable("PARITY_REQUIRE_BROWSER")) ?? false)
+            if (ParitySettings.RequireBrowser)
             {
                 names.Add(Requires.Chromium.Name);
             }
@@ -44,8 +45,5 @@ internal static class Settings
 
     /// <summary>auto | torchsharp | pytorch | fixtures (live: torchsharp): PARITY_REFERENCE, else the run setting, else auto.</summary>
     public static ReferenceSource Reference =>
-        Sources.Parse(Environment.GetEnvironmentVariable("PARITY_REFERENCE") is { Length: > 0 } env ? env : TestContext.Parameters.Get("Reference", "auto"));
-
-    private static bool? Flag(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.Trim() is "1" or "true" or "True" or "yes";
+        Sources.Parse(ParitySettings.Reference ?? TestContext.Parameters.Get("Reference", "auto"));
 }
