@@ -14,17 +14,11 @@ public sealed partial class Diagnoser
 
     private bool Close(IReadOnlyList<double> actual, IReadOnlyList<double> expected) => Close(actual, expected, StepTolerance);
 
-    /// <summary>Norm-wise closeness: max|a − e| ≤ tolerance · max|e| (exact equality when both are zero).</summary>
+    /// <summary>Norm-wise closeness: every |a − e| within <paramref name="tolerance"/> of the expected vector's largest magnitude.</summary>
     private static bool Close(IReadOnlyList<double> actual, IReadOnlyList<double> expected, double tolerance)
     {
-        double diff = 0, scale = 0;
-        for (var i = 0; i < expected.Count; i++)
-        {
-            diff = Math.Max(diff, Math.Abs(actual[i] - expected[i]));
-            scale = Math.Max(scale, Math.Abs(expected[i]));
-        }
-
-        return diff <= tolerance * scale || diff == 0;
+        var rule = new Scenarios.Tolerance(0, tolerance * Scenarios.Tolerance.Scale(expected));
+        return actual.Zip(expected).All(p => rule.IsClose(p.First, p.Second));
     }
 
     /// <summary>

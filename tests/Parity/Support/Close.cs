@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NUnit.Framework;
 using Parity.HandRolled.Model;
+using Parity.Harness.Scenarios;
 
 namespace Parity.Tests.Support;
 
@@ -75,5 +76,5 @@ internal static class Close
 
     private static (int Index, double Diff, double Allowed) Row(
         int index, double actual, double expected, double rtol, double atol) =>
-        (index, Math.Abs(actual - expected), atol + (rtol * Math.Abs(expected)));
+        (index, Math.Abs(actual - expected), new Tolerance(rtol, atol).Allowance(expected));
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
-using Parity.HandRolled;
 using Parity.HandRolled.Maths;
 using Parity.HandRolled.Model;
+using Parity.HandRolled;
+using Parity.Harness.Scenarios;
 
 namespace Parity.Tests.HandRolled.Maths;
 
@@ -75,7 +76,7 @@ public sealed record GradientCase(
             for (var i = 0; i < Parameters[t].Values.Count; i++)
             {
                 var fd = (LossAt(t, i, +Step) - LossAt(t, i, -Step)) / (2 * Step);
-                var allowed = atol + (rtol * Math.Abs(fd)) + (rounding?[t][i] ?? 0);
+                var allowed = new Tolerance(rtol, atol).Allowance(fd) + (rounding?[t][i] ?? 0);
                 checks.Add(new GradientCheck(Parameters[t].Name, i, fd, readable[t].Values[i], fast[t].Values[i], allowed));
             }
         }

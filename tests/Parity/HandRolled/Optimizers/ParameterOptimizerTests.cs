@@ -2,11 +2,12 @@ using System.Globalization;
 using NUnit.Framework;
 using Parity.HandRolled.Model;
 using Parity.HandRolled.Optimizers;
-using Parity.TorchReference.TorchSharp;
+using Parity.Harness.Scenarios;
 using Parity.Tests.Support;
+using Parity.TorchReference.TorchSharp;
+using TorchOptimizer = TorchSharp.torch.optim.Optimizer;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using TorchOptimizer = TorchSharp.torch.optim.Optimizer;
 
 namespace Parity.Tests.HandRolled.Optimizers;
 
@@ -94,7 +95,7 @@ public sealed class ParameterOptimizerTests
 
         var (ours, torch) = (Ours(off, initial, gradients)[^1], TorchOptim(asked, initial, gradients)[^1]);
 
-        var worst = ours.Zip(torch, (a, e) => Math.Abs(a - e) / (Atol + (Rtol * Math.Abs(e)))).Max();
+        var worst = ours.Zip(torch, (a, e) => Math.Abs(a - e) / new Tolerance(Rtol, Atol).Allowance(e)).Max();
         Assert.That(worst, Is.GreaterThan(10), "the greatest difference in units of the allowance");
     }
 
