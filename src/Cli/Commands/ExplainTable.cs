@@ -1,5 +1,6 @@
 using System.Globalization;
 using Parity.Harness.Explain;
+using Parity.Harness.Scenarios;
 using Spectre.Console;
 
 namespace Parity.Cli.Commands;
@@ -66,7 +67,7 @@ internal static class ExplainTable
             $"Stand-in check: with nothing aligned, the engine is {F(e.StandInDistance)} from the reference (max rel {F(e.StandIn.MaxRelDiff)})."));
     }
 
-    private static string F(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
+    private static string F(double value) => NumberText.Short(value);
 
     private static string Percent(double fraction) =>
         double.IsFinite(fraction) ? (Math.Round(100 * fraction, 1) + 0.0).ToString("F1", CultureInfo.InvariantCulture) + "%" : fraction.ToString(CultureInfo.InvariantCulture);

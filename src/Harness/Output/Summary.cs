@@ -22,7 +22,7 @@ public static class Summary
         var t = c.Tolerance;
         var text = new StringBuilder();
         var close = c.Verdict == Verdict.Parity ? "close" : "not close";
-        Line(text, $"Loss curves are {close} ({s.Name}, rtol {t.Rtol:G3}, atol {t.Atol:G3})");
+        Line(text, $"Loss curves are {close} ({s.Name}, rtol {NumberText.Short(t.Rtol)}, atol {NumberText.Short(t.Atol)})");
         Line(text, $"Hand-rolled: {s.HandRolled.Loss.Name()} lr {s.HandRolled.LearningRate:G6} {s.HandRolled.DType.Name()} {s.HandRolled.Batch.Name()}; PyTorch: {s.Torch.Loss.Name()} lr {s.Torch.LearningRate:G6} {s.Torch.DType.Name()} {s.Torch.Batch.Name()}");
         if (c.MismatchedCount > 0)
         {
@@ -31,7 +31,7 @@ public static class Summary
 
         // Under parity the worst epoch is rounding noise that moves between machines: only a mismatch names it.
         var worstEpoch = c.MismatchedCount > 0 ? $" at epoch {c.WorstEpoch}" : "";
-        Line(text, $"Greatest absolute difference: {c.MaxAbsDiff:G3}{worstEpoch}; greatest relative difference: {c.MaxRelDiff:G3} (up to {t.Atol:G3} + {t.Rtol:G3}·|torch| allowed)");
+        Line(text, $"Greatest absolute difference: {NumberText.Short(c.MaxAbsDiff)}{worstEpoch}; greatest relative difference: {NumberText.Short(c.MaxRelDiff)} (up to {NumberText.Short(t.Atol)} + {NumberText.Short(t.Rtol)}·|torch| allowed)");
         Line(text, $"Diagnosis: {result.Diagnosis.KindName} — {result.Diagnosis.Detail}");
         if (c.MismatchedCount > 0)
         {
@@ -45,7 +45,7 @@ public static class Summary
                 .Take(WorstRows);
             foreach (var e in worst)
             {
-                Line(text, $"{e,8} {hand[e],24:R} {torch[e],24:R} {hand[e] - torch[e],12:G3}");
+                Line(text, $"{e,8} {hand[e],24:R} {torch[e],24:R} {NumberText.Short(hand[e] - torch[e]),12}");
             }
         }
 

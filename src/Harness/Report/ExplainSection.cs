@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Parity.Harness.Explain;
+using Parity.Harness.Scenarios;
 
 namespace Parity.Harness.Report;
 
@@ -38,7 +39,7 @@ internal static class ExplainSection
         return html.Append("</p>").ToString();
     }
 
-    private static string Number(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
+    private static string Number(double value) => NumberText.Short(value);
 
     private static string Percent(double fraction) => (100 * fraction).ToString("F1", CultureInfo.InvariantCulture) + "%";
 }

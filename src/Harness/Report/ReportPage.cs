@@ -57,8 +57,7 @@ internal static partial class ReportPage
     private static string Name(Verdict verdict) => verdict.ToString().ToLowerInvariant();
 
     /// <summary>Three significant digits, as the plots print them: <c>1e-12</c>, <c>0.5</c>.</summary>
-    private static string Number(double value) =>
-        value.ToString("G3", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
+    private static string Number(double value) => NumberText.Short(value);
 
     /// <summary>A column of differences from 1e-16 to 1 lines up in one notation: <c>3.43e-06</c>.</summary>
     private static string Scientific(double value) =>

@@ -97,6 +97,6 @@ internal sealed record ReferenceNumbers(string Name, IReadOnlyList<string> Label
         public string Greatest =>
             Index < 0
                 ? Outside ?? ""
-                : Invariant($"{Absolute / Scale:0.#e0} of the largest of the {Of.Name} ({Ulps.ToString(Ulps < 1e6 ? "0.#" : "0.##e0", CultureInfo.InvariantCulture)} ulps) at {Of.Labels[Index]}");
+                : Invariant($"{NumberText.Short(Absolute / Scale)} of the largest of the {Of.Name} ({Ulps.ToString(Ulps < 1e6 ? "0.#" : "0.##e0", CultureInfo.InvariantCulture)} ulps) at {Of.Labels[Index]}");
     }
 }

@@ -60,6 +60,5 @@ internal static class SnapshotMessages
     }
 
     // 1e-06 rather than .NET's 1E-06, as Python prints it.
-    private static string Short(double value) =>
-        value.ToString("G3", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
+    private static string Short(double value) => NumberText.Short(value);
 }

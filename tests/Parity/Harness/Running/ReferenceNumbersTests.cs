@@ -25,7 +25,7 @@ public sealed class ReferenceNumbersTests
             Assert.That(difference!.Outside, Is.Null, "within the rule");
             Assert.That(difference.Index, Is.EqualTo(1));
             Assert.That(difference.Ulps, Is.EqualTo(3).Within(1e-9));
-            Assert.That(difference.Greatest, Is.EqualTo("6.7e-16 of the largest of the losses (3 ulps) at epoch 1"));
+            Assert.That(difference.Greatest, Is.EqualTo("6.66e-16 of the largest of the losses (3 ulps) at epoch 1"));
         });
     }
 
