@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using NUnit.Framework;
 using Parity.Harness.Fixtures;
 using Parity.TorchReference.Protocol;
@@ -20,17 +21,23 @@ public sealed class FixturesCommandTests
     private string Fixtures => Path.Combine(root, "fixtures");
 
     [SetUp]
-    public void CopyFixtures()
+    public async Task MakeFixtures()
     {
         // A repository of its own: the CLI takes the first folder holding Parity.sln above the current one as its root.
+        // Two catalogue scenarios cut to 200 epochs, so that a regeneration is quick and a kill lands while it writes.
+        await Live.TorchSharpAsync();
         root = Directory.CreateTempSubdirectory("parity-fixtures-").FullName;
         File.WriteAllText(Path.Combine(root, "Parity.sln"), "");
         Directory.CreateDirectory(Path.Combine(Fixtures, "scenarios"));
-        foreach (var scenario in Scenarios)
+        var store = new FixtureStore(Fixtures);
+        foreach (var name in Scenarios)
         {
-            File.Copy(Path.Combine(Repository.Catalogue, scenario + ".json"), Path.Combine(Fixtures, "scenarios", scenario + ".json"));
-            Copy(Path.Combine(Repository.Root, "fixtures", scenario), Path.Combine(Fixtures, scenario));
-            MakeStale(Path.Combine(Fixtures, scenario, FixtureStore.LossesFile));
+            var path = Path.Combine(Fixtures, "scenarios", name + ".json");
+            var text = File.ReadAllText(Path.Combine(Repository.Catalogue, name + ".json"));
+            File.WriteAllText(path, Regex.Replace(text, "\"epochs\": [0-9]+", "\"epochs\": 200"));
+            var scenario = Live.Harness.Load(path);
+            store.Write(scenario, await Live.Harness.LiveFixtureAsync(scenario));
+            MakeStale(Path.Combine(Fixtures, name, FixtureStore.LossesFile));
         }
     }
 
