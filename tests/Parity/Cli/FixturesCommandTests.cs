@@ -100,7 +100,7 @@ public sealed class FixturesCommandTests
     /// <summary>What an uninterrupted regenerate writes: the live fixture, written by the same store, elsewhere.</summary>
     private async Task<Dictionary<string, Dictionary<string, string>>> NewFixturesAsync()
     {
-        await Live.TorchAsync();
+        await Live.TorchSharpAsync();
         var store = new FixtureStore(Path.Combine(root, "new"));
         var fresh = new Dictionary<string, Dictionary<string, string>>();
         foreach (var name in Scenarios)

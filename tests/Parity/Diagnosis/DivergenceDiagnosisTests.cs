@@ -28,7 +28,7 @@ public sealed class DivergenceDiagnosisTests
     [TestCase("float64")]
     public async Task Run_LearningRate100_IsNonFiniteWithEachSidesFirstEpoch(string torchDType)
     {
-        await Live.TorchAsync(); // a scenario outside the catalogue has no fixture: PyTorch must run it
+        await Live.TorchSharpAsync(); // a scenario outside the catalogue has no fixture: PyTorch must run it
         var scenario = Live.Harness.Load(Diverging(torchDType));
 
         var result = await Live.Harness.RunAsync(scenario, ReferenceSource.TorchSharp);

@@ -17,8 +17,19 @@ public sealed class CrossCheckTests
 {
     public static IEnumerable<TestCaseData> Scenarios() => Repository.CatalogueCases();
 
+    /// <summary>The default run's share: float32 and float64, full batch and mini-batches from a CSV file.</summary>
+    public static IEnumerable<TestCaseData> Representative() =>
+        Scenarios().Where(c => c.Arguments[0] is "xor-seed-parity" or "xor-momentum" or "iris-adam-cross-entropy");
+
+    [TestCaseSource(nameof(Representative))]
+    public Task Catalogue_TorchSharpAndPythonPyTorch_AgreeWithinTheLimitsOfTwoVersions(string name) => AgreeAsync(name);
+
     [TestCaseSource(nameof(Scenarios))]
-    public async Task Catalogue_TorchSharpAndPythonPyTorch_AgreeWithinTheLimitsOfTwoVersions(string name)
+    [Explicit("the whole catalogue, about 10 s of the one Python worker; .ci/run runs it with --filter TestCategory=Slow")]
+    [Category("Slow")]
+    public Task EveryCatalogueScenario_TorchSharpAndPythonPyTorch_AgreeWithinTheLimitsOfTwoVersions(string name) => AgreeAsync(name);
+
+    private static async Task AgreeAsync(string name)
     {
         await Live.TorchAsync();
         await Live.TorchSharpAsync();

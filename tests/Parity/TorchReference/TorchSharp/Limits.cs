@@ -5,7 +5,7 @@ namespace Parity.Tests.TorchReference.TorchSharp;
 /// <summary>
 /// How close libtorch 2.10 (TorchSharp) and PyTorch 1.13 (Python) must come, per dtype, element by element:
 /// <c>|a − e| ≤ atol + rtol·|e|</c>, the limits issue 11 states. Measured over the whole catalogue in full
-/// (<see cref="TorchSharpFixtureTests.Train_EveryScenarioInFull_WithinLimitsAndPrintsTheGreatestDifferences"/>), the
+/// (CrossCheckTests), the
 /// greatest relative differences are, in float64, 1.1e-14 on losses, 2.6e-12 on the first steps' gradients and
 /// 4.1e-12 on final parameters; in float32 (the seed case), 1.9e-6, 2.7e-6 and 7.7e-6. The atol covers elements
 /// near zero, whose relative difference says nothing: a gradient summed over samples that cancels to ~1e-17 in

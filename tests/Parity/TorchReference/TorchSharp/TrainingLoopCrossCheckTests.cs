@@ -60,8 +60,25 @@ public sealed class TrainingLoopCrossCheckTests
         }
     }
 
+    /// <summary>The default run's share: one case of each optimiser family and dtype; the full sweep is slow.</summary>
+    public static IEnumerable<TestCaseData> Representative() =>
+        Cases().Where(c => c.TestName is null && Representatives.Contains(ArgName(c)));
+
+    [TestCaseSource(nameof(Representative))]
+    public Task Train_TrainingLoopFeature_AgreesWithThePythonWorker(NetworkSpec network, TrainingOptions options, Dataset data) =>
+        AgreesAsync(network, options, data);
+
     [TestCaseSource(nameof(Cases))]
-    public async Task Train_TrainingLoopFeature_AgreesWithThePythonWorker(NetworkSpec network, TrainingOptions options, Dataset data)
+    [Explicit("the full sweep, about 15 s of the one Python worker; .ci/run runs it with --filter TestCategory=Slow")]
+    [Category("Slow")]
+    public Task Train_EveryTrainingLoopFeature_AgreesWithThePythonWorker(NetworkSpec network, TrainingOptions options, Dataset data) =>
+        AgreesAsync(network, options, data);
+
+    private static readonly string[] Representatives = ["adamw-amsgrad-betas-float64", "rmsprop-centered-momentum-decay-float32", "mini-batch-drop-last-float64"];
+
+    private static string ArgName(TestCaseData c) => string.Join(",", c.ArgDisplayNames ?? []);
+
+    private static async Task AgreesAsync(NetworkSpec network, TrainingOptions options, Dataset data)
     {
         var python = await Live.TorchAsync();
 

@@ -3,7 +3,7 @@ using Parity.HandRolled;
 using Parity.HandRolled.Model;
 using Parity.Tests.Support;
 
-namespace Parity.Tests;
+namespace Parity.Tests.HandRolled;
 
 /// <summary>
 /// The two engines train identically: the hand-rolled MLP against real PyTorch, started from PyTorch's own
@@ -92,7 +92,7 @@ public sealed class EngineParityTests
         NetworkSpec network, int epochs, Loss handLoss, double handLr, Loss torchLoss, double torchLr, DType torchDType,
         BatchMode batch = BatchMode.Full, Optimizer? optimizer = null)
     {
-        var torch = await Live.TorchAsync();
+        var torch = await Live.TorchSharpAsync();
         var torchRun = await torch.TrainAsync(
             network, new TrainingOptions(epochs, torchLr, torchLoss, torchDType, batch, optimizer), Xor.Data, null, seed: 0);
         var hand = Trainer.Train(
