@@ -16,8 +16,19 @@ public sealed class VerifyCommandTests
 
     public static IEnumerable<TestCaseData> Catalogue() => Repository.CatalogueCases();
 
+    /// <summary>The default run's share: parity and a mismatch, full batch, shuffled mini-batches, a CSV data set with Adam.</summary>
+    public static IEnumerable<TestCaseData> Representative() =>
+        Catalogue().Where(c => c.Arguments[0] is "xor-seed-parity" or "xor-ladder-1-as-posted" or "parity3-minibatch" or "iris-adam-cross-entropy");
+
+    [TestCaseSource(nameof(Representative))]
+    public Task Verify_BuiltInTrainer_AgreesWithRun(string scenario) => AgreesWithRunAsync(scenario);
+
     [TestCaseSource(nameof(Catalogue))]
-    public async Task Verify_BuiltInTrainer_AgreesWithRun(string scenario)
+    [Explicit("the whole catalogue through the trainer command, a process per scenario; .ci/run runs it with --filter TestCategory=Slow")]
+    [Category("Slow")]
+    public Task Verify_BuiltInTrainerOnEveryScenario_AgreesWithRun(string scenario) => AgreesWithRunAsync(scenario);
+
+    private static async Task AgreesWithRunAsync(string scenario)
     {
         var output = Directory.CreateTempSubdirectory("parity-verify-").FullName;
         try
