@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Parity.HandRolled.Maths.Lanes;
 using Parity.HandRolled.Model;
 
@@ -52,6 +53,7 @@ internal sealed class RmsProp<T> : ParameterOptimizer<T>
         private readonly Span<T> means = means;
         private readonly Span<T> buffer = buffer;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void At<TLanes>(int index)
             where TLanes : struct, ILanes<TLanes, T>
         {

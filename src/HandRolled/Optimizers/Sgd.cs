@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Parity.HandRolled.Maths.Lanes;
 using Parity.HandRolled.Model;
 
@@ -49,6 +50,7 @@ internal sealed class Sgd<T> : ParameterOptimizer<T>
         private readonly bool nesterov = o.Nesterov;
         private readonly bool first = first;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void At<TLanes>(int index)
             where TLanes : struct, ILanes<TLanes, T>
         {
