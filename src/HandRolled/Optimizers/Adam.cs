@@ -38,6 +38,7 @@ internal sealed class Adam<T> : ParameterOptimizer<T>
         steps = new int[sizes.Count];
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public override void Step(int tensor, Span<T> parameter, ReadOnlySpan<T> gradient, double learningRate)
     {
         var o = Hyperparameters;

@@ -31,6 +31,7 @@ internal sealed class RmsProp<T> : ParameterOptimizer<T>
         buffers = [.. sizes.Select(n => hyperparameters.Momentum > 0 ? new T[n] : [])];
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public override void Step(int tensor, Span<T> parameter, ReadOnlySpan<T> gradient, double learningRate)
     {
         var o = Hyperparameters;

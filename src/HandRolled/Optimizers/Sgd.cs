@@ -28,6 +28,7 @@ internal sealed class Sgd<T> : ParameterOptimizer<T>
         started = new bool[sizes.Count];
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public override void Step(int tensor, Span<T> parameter, ReadOnlySpan<T> gradient, double learningRate)
     {
         var o = Hyperparameters;
