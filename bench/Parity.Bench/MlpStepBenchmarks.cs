@@ -38,8 +38,8 @@ public class MlpStepBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public float Managed() => managed.Step(targets, Loss.Mse, 0.1f, Optimizer.Plain);
+    public float Managed() => managed.Step(targets, Loss.Mse, 0.1, Optimizer.Plain);
 
     [Benchmark]
-    public float OpenBlas() => native.Step(targets, Loss.Mse, 0.1f, Optimizer.Plain);
+    public float OpenBlas() => native.Step(targets, Loss.Mse, 0.1, Optimizer.Plain);
 }

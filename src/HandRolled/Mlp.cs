@@ -114,7 +114,7 @@ internal sealed class Mlp<T>
     /// </summary>
     public void Update(Gradients gradients, double learningRate, Optimizer hyperparameters)
     {
-        var (parameters, steps) = (ToTensorOrder(weights, biases), ToTensorOrder(gradients.Weights, gradients.Biases));
+        var (parameters, slopes) = (InContractOrder(weights, biases), InContractOrder(gradients.Weights, gradients.Biases));
         if (optimizer?.Hyperparameters != hyperparameters)
         {
             optimizer = ParameterOptimizer<T>.For(hyperparameters, [.. parameters.Select(p => p.RowCount * p.ColumnCount)]);
@@ -122,7 +122,8 @@ internal sealed class Mlp<T>
 
         for (var i = 0; i < parameters.Count; i++)
         {
-            optimizer.Step(i, parameters[i].AsColumnMajorArray(), Storage.Of(steps[i]), learningRate);
+            // θ ← step(θ, ∂loss/∂θ) in place: W −= lr·dW for plain SGD.
+            optimizer.Step(i, parameters[i].AsColumnMajorArray(), Storage.Of(slopes[i]), learningRate);
         }
     }
 
@@ -151,7 +152,7 @@ internal sealed class Mlp<T>
     private static double ToDouble(T value) => double.CreateChecked(value);
 
     // Each layer's weight, then its bias: the contract's order.
-    private static List<Matrix<T>> ToTensorOrder(Matrix<T>[] w, Matrix<T>[] b) =>
+    private static List<Matrix<T>> InContractOrder(Matrix<T>[] w, Matrix<T>[] b) =>
         [.. w.SelectMany((weight, l) => b.Length > 0 ? new[] { weight, b[l] } : [weight])];
 
     // W is (in, out) here; PyTorch's (out, in) row-major is W's column-major storage.

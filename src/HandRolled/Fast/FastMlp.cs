@@ -84,7 +84,7 @@ internal sealed partial class FastMlp<T>
     /// Makes the next steps take <paramref name="rows"/> rows (a mini-batch's last, partial one, say): <see cref="Input"/>
     /// and every other per-row buffer become those of that size, made once and kept.
     /// </summary>
-    public void SetBatch(int rows) => work = WorkspaceOf(rows);
+    public void SetBatch(int rows) => work = rows == work.Rows ? work : WorkspaceOf(rows);
 
     /// <summary>The parameters in the contract's order and PyTorch layout.</summary>
     public IReadOnlyList<NamedTensor> Parameters() => ToTensors(weights, biases);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MathNet.Numerics.LinearAlgebra;
 using Parity.HandRolled.Fast;
@@ -25,16 +26,16 @@ internal static class Activations
                 VectorSigmoid.Apply(MemoryMarshal.Cast<T, float>(z), MemoryMarshal.Cast<T, float>(a));
                 break;
             case Activation.Sigmoid:
-                LaneLoop.Run<Forwarding<Sigmoid, T>, T>(new(z, a), z.Length);
+                LaneLoop.RunOneByOne<Forwarding<Sigmoid, T>, T>(new(z, a), z.Length);
                 break;
             case Activation.Tanh:
-                LaneLoop.Run<Forwarding<Tanh, T>, T>(new(z, a), z.Length);
+                LaneLoop.RunOneByOne<Forwarding<Tanh, T>, T>(new(z, a), z.Length);
                 break;
             case Activation.Relu:
                 LaneLoop.Run<Forwarding<Relu, T>, T>(new(z, a), z.Length);
                 break;
             case Activation.Selu:
-                LaneLoop.Run<Forwarding<Selu, T>, T>(new(z, a), z.Length);
+                LaneLoop.RunOneByOne<Forwarding<Selu, T>, T>(new(z, a), z.Length);
                 break;
             case Activation.Identity:
                 LaneLoop.Run<Forwarding<Identity, T>, T>(new(z, a), z.Length);
@@ -69,7 +70,7 @@ internal static class Activations
                 LaneLoop.Run<Chaining<Relu, T>, T>(new(delta, z, a), delta.Length);
                 break;
             case Activation.Selu:
-                LaneLoop.Run<Chaining<Selu, T>, T>(new(delta, z, a), delta.Length);
+                LaneLoop.RunOneByOne<Chaining<Selu, T>, T>(new(delta, z, a), delta.Length);
                 break;
             case Activation.Identity:
                 LaneLoop.Run<Chaining<Identity, T>, T>(new(delta, z, a), delta.Length);
@@ -114,6 +115,7 @@ internal static class Activations
         private readonly ReadOnlySpan<T> z = z;
         private readonly Span<T> a = a;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void At<TLanes>(int index)
             where TLanes : struct, ILanes<TLanes, T> =>
             TFunction.Apply<TLanes, T>(TLanes.Load(z, index)).Store(a, index);
@@ -128,6 +130,7 @@ internal static class Activations
         private readonly ReadOnlySpan<T> z = z;
         private readonly ReadOnlySpan<T> a = a;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void At<TLanes>(int index)
             where TLanes : struct, ILanes<TLanes, T> =>
             (TLanes.Load(delta, index) * TFunction.Derivative<TLanes, T>(TLanes.Load(z, index), TLanes.Load(a, index))).Store(delta, index);

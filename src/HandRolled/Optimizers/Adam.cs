@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Parity.HandRolled.Maths.Lanes;
 using Parity.HandRolled.Model;
 
@@ -37,6 +38,7 @@ internal sealed class Adam<T> : ParameterOptimizer<T>
         steps = new int[sizes.Count];
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public override void Step(int tensor, Span<T> parameter, ReadOnlySpan<T> gradient, double learningRate)
     {
         var o = Hyperparameters;
@@ -68,6 +70,7 @@ internal sealed class Adam<T> : ParameterOptimizer<T>
         private readonly Span<T> v = v;
         private readonly Span<T> vMax = vMax;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void At<TLanes>(int index)
             where TLanes : struct, ILanes<TLanes, T>
         {

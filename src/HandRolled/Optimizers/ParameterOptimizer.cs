@@ -35,6 +35,11 @@ internal abstract class ParameterOptimizer<T>
     /// One step for tensor <paramref name="tensor"/>: <paramref name="parameter"/> is updated in place from its gradient,
     /// and the tensor's state (momentum, moments, step count) carried to its next step.
     /// </summary>
+    /// <remarks>
+    /// Implementations are never inlined: each is compiled on its own with its lane loop inlined into it. Inlined into a
+    /// large caller (a training step inlined into a benchmark's delegate), the JIT ran out of room before the lane
+    /// operations, which then became calls: Adam's [784, 256, 10] step took 4.4 ms instead of 2.3.
+    /// </remarks>
     public abstract void Step(int tensor, Span<T> parameter, ReadOnlySpan<T> gradient, double learningRate);
 
     /// <summary>A float64 coefficient as a CPU kernel receives it.</summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Parity.HandRolled.Maths.Lanes;
 using Parity.HandRolled.Model;
 
@@ -30,6 +31,7 @@ internal sealed class RmsProp<T> : ParameterOptimizer<T>
         buffers = [.. sizes.Select(n => hyperparameters.Momentum > 0 ? new T[n] : [])];
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public override void Step(int tensor, Span<T> parameter, ReadOnlySpan<T> gradient, double learningRate)
     {
         var o = Hyperparameters;
@@ -52,6 +54,7 @@ internal sealed class RmsProp<T> : ParameterOptimizer<T>
         private readonly Span<T> means = means;
         private readonly Span<T> buffer = buffer;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void At<TLanes>(int index)
             where TLanes : struct, ILanes<TLanes, T>
         {

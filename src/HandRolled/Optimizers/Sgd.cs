@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Parity.HandRolled.Maths.Lanes;
 using Parity.HandRolled.Model;
 
@@ -27,6 +28,7 @@ internal sealed class Sgd<T> : ParameterOptimizer<T>
         started = new bool[sizes.Count];
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public override void Step(int tensor, Span<T> parameter, ReadOnlySpan<T> gradient, double learningRate)
     {
         var o = Hyperparameters;
@@ -49,6 +51,7 @@ internal sealed class Sgd<T> : ParameterOptimizer<T>
         private readonly bool nesterov = o.Nesterov;
         private readonly bool first = first;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void At<TLanes>(int index)
             where TLanes : struct, ILanes<TLanes, T>
         {

@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Parity.HandRolled.Maths.Lanes;
 
@@ -32,7 +34,11 @@ internal readonly struct VectorLanes<T>(Vector<T> value) : ILanes<VectorLanes<T>
 
     public static VectorLanes<T> Of(T value) => new(new Vector<T>(value));
 
-    public static VectorLanes<T> Load(ReadOnlySpan<T> values, int index) => new(new Vector<T>(values[index..]));
+    public static VectorLanes<T> Load(ReadOnlySpan<T> values, int index)
+    {
+        Check(values.Length, index);
+        return new(Vector.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)index));
+    }
 
     public static VectorLanes<T> Sqrt(VectorLanes<T> x) => new(Vector.SquareRoot(x.value));
 
@@ -56,7 +62,24 @@ internal readonly struct VectorLanes<T>(Vector<T> value) : ILanes<VectorLanes<T>
 
     public static VectorLanes<T> Tanh(VectorLanes<T> x) => EachLane<TanhFunction>(x);
 
-    public void Store(Span<T> values, int index) => value.CopyTo(values[index..]);
+    public void Store(Span<T> values, int index)
+    {
+        Check(values.Length, index);
+        value.StoreUnsafe(ref MemoryMarshal.GetReference(values), (nuint)index);
+    }
+
+    // One bounds check for the whole vector, where slicing and copying check twice.
+    private static void Check(int length, int index)
+    {
+        if ((uint)index > (uint)(length - Count))
+        {
+            OutOfRange(length, index);
+        }
+    }
+
+    [DoesNotReturn]
+    private static void OutOfRange(int length, int index) =>
+        throw new ArgumentOutOfRangeException(nameof(index), index, $"{Count} lanes from {index} do not fit in {length} values.");
 
     // The scalar function on each lane, through a buffer on the stack.
     private static VectorLanes<T> EachLane<TFunction>(VectorLanes<T> x)

@@ -17,11 +17,6 @@ public sealed class ActivationsTests
     private const int Rows = 6;
     private const int Columns = 5;
 
-    // The same formulas; libtorch's exp, tanh and log are its own vectorised ones (Sleef), these the C library's,
-    // each ≤ 1 ulp from exact. 1e-14 allows a few such, summed over a row; any wrong term is far outside.
-    private const double Rtol = 1e-14;
-    private const double Atol = 1e-17;
-
     public static IEnumerable<TestCaseData> Every() =>
         Enum.GetValues<Activation>().Select(a => new TestCaseData(a).SetArgDisplayNames(a.Name()));
 
@@ -38,8 +33,8 @@ public sealed class ActivationsTests
         Activations.Backward(activation, delta, z, a, Rows);
 
         var (torchA, torchDelta) = Torch(activation, z, upstream);
-        Close.Assert(a, torchA, Rtol, Atol, $"{activation} forward");
-        Close.Assert(delta, torchDelta, Rtol, Atol, $"{activation} backward");
+        Close.Assert(a, torchA, LibtorchOps.Rtol, LibtorchOps.Atol, $"{activation} forward");
+        Close.Assert(delta, torchDelta, LibtorchOps.Rtol, LibtorchOps.Atol, $"{activation} backward");
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{activation}: greatest relative differences: forward {Close.GreatestRelative(a, torchA):E1}, backward {Close.GreatestRelative(delta, torchDelta):E1}"));
     }
@@ -55,7 +50,7 @@ public sealed class ActivationsTests
         Activations.Forward(activation, z, a, rows: 1);
 
         Assert.That(a, Is.All.Matches<double>(double.IsFinite));
-        Close.Assert(a, Torch(activation, z, [0.0, 0.0, 0.0], rows: 1).A, Rtol, Atol, $"{activation} of huge logits");
+        Close.Assert(a, Torch(activation, z, [0.0, 0.0, 0.0], rows: 1).A, LibtorchOps.Rtol, LibtorchOps.Atol, $"{activation} of huge logits");
     }
 
     // f(z) and, by autograd, ∂(Σ upstream ∘ f(z))/∂z.
@@ -63,8 +58,7 @@ public sealed class ActivationsTests
     {
         NativeLoader.Ensure();
         using var scope = NewDisposeScope();
-        var columns = z.Length / rows;
-        var input = tensor(z, [columns, rows], ScalarType.Float64).t().contiguous().requires_grad_();
+        var input = LibtorchOps.FromColumnMajor(z, rows).requires_grad_();
         var output = activation switch
         {
             Activation.Sigmoid => input.sigmoid(),
@@ -75,9 +69,7 @@ public sealed class ActivationsTests
             Activation.Softmax => nn.functional.softmax(input, 1),
             _ => nn.functional.log_softmax(input, 1),
         };
-        (output * tensor(upstream, [columns, rows], ScalarType.Float64).t()).sum().backward();
-        return (ColumnMajor(output), ColumnMajor(input.grad!));
+        (output * LibtorchOps.FromColumnMajor(upstream, rows)).sum().backward();
+        return (LibtorchOps.ToColumnMajor(output), LibtorchOps.ToColumnMajor(input.grad!));
     }
-
-    private static double[] ColumnMajor(Tensor t) => t.detach().t().contiguous().data<double>().ToArray();
 }

@@ -18,12 +18,6 @@ public sealed class LossFunctionsTests
     private const int Rows = 5;
     private const int Classes = 4;
 
-    // The same formulas; libtorch sums and takes exp, log and log1p its own way (vectorised, Sleef) where these run the
-    // C library's, ≤ 1 ulp apart each. 1e-14 is ~45 ulps: room for a sum of a few such terms, and 1e-12 below any
-    // wrong constant or term. atol 1e-17 for gradient entries that cancel to ~0.
-    private const double Rtol = 1e-14;
-    private const double Atol = 1e-17;
-
     public static IEnumerable<TestCaseData> Losses() =>
         Enum.GetValues<Loss>().Select(loss => new TestCaseData(loss).SetArgDisplayNames(loss.Name()));
 
@@ -36,8 +30,8 @@ public sealed class LossFunctionsTests
         LossFunctions.Gradient(loss, p, t, gradient, Rows);
 
         var (torchValue, torchGradient) = Torch(loss, p, t);
-        Close.Assert([value], [torchValue], Rtol, 0, $"{loss} value");
-        Close.Assert(gradient, torchGradient, Rtol, Atol, $"{loss} gradient");
+        Close.Assert([value], [torchValue], LibtorchOps.Rtol, 0, $"{loss} value");
+        Close.Assert(gradient, torchGradient, LibtorchOps.Rtol, LibtorchOps.Atol, $"{loss} gradient");
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{loss}: value {value:R}, relative differences: value {Math.Abs(value - torchValue) / Math.Abs(torchValue):E1}, gradient {Close.GreatestRelative(gradient, torchGradient):E1}"));
     }
@@ -95,11 +89,10 @@ public sealed class LossFunctionsTests
     {
         NativeLoader.Ensure();
         using var scope = NewDisposeScope();
-        var columns = p.Length / rows;
-        var input = tensor(p, [columns, rows], ScalarType.Float64).t().contiguous().requires_grad_();
+        var input = LibtorchOps.FromColumnMajor(p, rows).requires_grad_();
         var target = loss.TakesClassIndices()
             ? tensor(t, [rows], ScalarType.Float64).to(ScalarType.Int64)
-            : tensor(t, [columns, rows], ScalarType.Float64).t().contiguous();
+            : LibtorchOps.FromColumnMajor(t, rows);
         var value = loss switch
         {
             Loss.Mse => nn.functional.mse_loss(input, target),
@@ -114,6 +107,6 @@ public sealed class LossFunctionsTests
             _ => nn.functional.binary_cross_entropy_with_logits(input, target),
         };
         value.backward();
-        return (value.item<double>(), input.grad!.t().contiguous().data<double>().ToArray());
+        return (value.item<double>(), LibtorchOps.ToColumnMajor(input.grad!));
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using NUnit.Framework;
 using Parity.HandRolled.Maths.Lanes;
 using Parity.TorchReference.TorchSharp;
@@ -18,9 +19,9 @@ public sealed class LerpTests
         var end = Enumerable.Range(0, 37).Select(_ => 100 * ((2 * random.NextDouble()) - 1)).ToArray();
 
         var ours = new double[start.Length];
-        LaneLoop.Run<LerpKernel, double>(new(start, end, ours, weight), start.Length);
+        LaneLoop.Run<LerpKernel<double>, double>(new(start, end, ours, weight), start.Length);
         var oursFloat = new float[start.Length];
-        LaneLoop.Run<LerpKernel32, float>(new([.. start.Select(v => (float)v)], [.. end.Select(v => (float)v)], oursFloat, (float)weight), start.Length);
+        LaneLoop.Run<LerpKernel<float>, float>(new([.. start.Select(v => (float)v)], [.. end.Select(v => (float)v)], oursFloat, (float)weight), start.Length);
 
         NativeLoader.Ensure();
         using var scope = NewDisposeScope();
@@ -33,27 +34,16 @@ public sealed class LerpTests
         Assert.That(oursFloat, Is.EqualTo(torchFloat));
     }
 
-    private readonly ref struct LerpKernel(ReadOnlySpan<double> start, ReadOnlySpan<double> end, Span<double> result, double weight)
-        : ILaneKernel<double>
+    private readonly ref struct LerpKernel<T>(ReadOnlySpan<T> start, ReadOnlySpan<T> end, Span<T> result, T weight)
+        : ILaneKernel<T>
+        where T : struct, IFloatingPointIeee754<T>
     {
-        private readonly ReadOnlySpan<double> start = start;
-        private readonly ReadOnlySpan<double> end = end;
-        private readonly Span<double> result = result;
+        private readonly ReadOnlySpan<T> start = start;
+        private readonly ReadOnlySpan<T> end = end;
+        private readonly Span<T> result = result;
 
         public void At<TLanes>(int index)
-            where TLanes : struct, ILanes<TLanes, double> =>
-            Lerp.Of(TLanes.Load(start, index), TLanes.Load(end, index), weight).Store(result, index);
-    }
-
-    private readonly ref struct LerpKernel32(ReadOnlySpan<float> start, ReadOnlySpan<float> end, Span<float> result, float weight)
-        : ILaneKernel<float>
-    {
-        private readonly ReadOnlySpan<float> start = start;
-        private readonly ReadOnlySpan<float> end = end;
-        private readonly Span<float> result = result;
-
-        public void At<TLanes>(int index)
-            where TLanes : struct, ILanes<TLanes, float> =>
+            where TLanes : struct, ILanes<TLanes, T> =>
             Lerp.Of(TLanes.Load(start, index), TLanes.Load(end, index), weight).Store(result, index);
     }
 }
