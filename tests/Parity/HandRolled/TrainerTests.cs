@@ -279,7 +279,7 @@ public sealed class TrainerTests
             $"{dtype}: loss {torch[0]:G6} → {torch[^1]:G6}, greatest relative difference {Close.GreatestRelative(trace.Losses, torch):E1}"));
     }
 
-    // Linear, tanh, Linear, nn.functional.cross_entropy and torch.optim.Adam on each batch of BatchOrder (numpy's order).
+    // Linear, tanh, Linear, nn.functional.cross_entropy and torch.optim.Adam (as TorchOptimizer takes it) on each batch of BatchOrder (numpy's order).
     private static double[] TorchLoop(IReadOnlyList<NamedTensor> initial, Dataset data, TrainingOptions options)
     {
         NativeLoader.Ensure();
@@ -288,8 +288,7 @@ public sealed class TrainerTests
         var p = initial.Select(t => new Parameter(torch.tensor([.. t.Values], [.. t.Shape.Select(d => (long)d)], torch.ScalarType.Float64).to(dtype))).ToArray();
         var x = torch.tensor([.. data.Inputs.SelectMany(r => r)], [data.Count, 3], torch.ScalarType.Float64).to(dtype);
         var y = torch.tensor([.. data.Targets.Select(t => (long)t[0])], [data.Count]);
-        var o = options.Optim;
-        using var adam = torch.optim.Adam(p, options.LearningRate, o.Beta1, o.Beta2, o.Eps, o.WeightDecay, o.Amsgrad);
+        using var adam = new TorchOptimizer(p.Select((t, i) => ($"{i}", t)), options.LearningRate, options.Optim);
         var order = new BatchOrder(data.Count, options);
         var losses = new double[options.Epochs];
         for (var epoch = 0; epoch < options.Epochs; epoch++)
@@ -299,12 +298,12 @@ public sealed class TrainerTests
             {
                 using var step = torch.NewDisposeScope();
                 var index = torch.tensor([.. rows.Select(r => (long)r)]);
-                adam.zero_grad();
+                adam.ZeroGrad();
                 var hidden = torch.nn.functional.linear(x.index_select(0, index), p[0], p[1]).tanh();
                 var loss = torch.nn.functional.cross_entropy(torch.nn.functional.linear(hidden, p[2], p[3]), y.index_select(0, index));
                 losses[epoch] += dtype == torch.ScalarType.Float32 ? loss.item<float>() : loss.item<double>();
                 loss.backward();
-                adam.step();
+                adam.Step();
             }
 
             losses[epoch] /= batches.Count;

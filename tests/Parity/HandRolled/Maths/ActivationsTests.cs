@@ -4,6 +4,7 @@ using Parity.HandRolled.Maths;
 using Parity.HandRolled.Model;
 using Parity.TorchReference.TorchSharp;
 using Parity.Tests.Support;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Parity.Tests.HandRolled.Maths;
@@ -59,13 +60,14 @@ public sealed class ActivationsTests
         NativeLoader.Ensure();
         using var scope = NewDisposeScope();
         var input = LibtorchOps.FromColumnMajor(z, rows).requires_grad_();
+        using var one = 1.0.ToScalar(); // owned: an implicit Scalar can be finalised during the native call
         var output = activation switch
         {
             Activation.Sigmoid => input.sigmoid(),
             Activation.Tanh => input.tanh(),
             Activation.Relu => nn.functional.relu(input),
             Activation.Selu => nn.functional.selu(input),
-            Activation.Identity => input * 1.0,
+            Activation.Identity => input * one,
             Activation.Softmax => nn.functional.softmax(input, 1),
             _ => nn.functional.log_softmax(input, 1),
         };

@@ -11,8 +11,8 @@ namespace Parity.Tests.HandRolled.Maths;
 /// </summary>
 public sealed class ExpfTests
 {
-    // Every 1031st bit pattern: 4.2 million floats over every exponent, both signs, NaNs and infinities included.
-    private const int Stride = 1031;
+    // Every 2053rd bit pattern: 2.1 million floats over every exponent, both signs, NaNs and infinities included.
+    private const int Stride = 2053;
 
     [Test]
     public void Table_EveryEntry_IsTheDoubleNearestTo2ToTheIOver32()
@@ -74,7 +74,7 @@ public sealed class ExpfTests
             }
         }
 
-        Assert.That(nontrivial, Is.GreaterThan(500_000));
+        Assert.That(nontrivial, Is.GreaterThan(250_000));
         Assert.That((double)off / nontrivial, Is.LessThan(5e-4), $"{off} of {nontrivial} results one ulp off");
     }
 

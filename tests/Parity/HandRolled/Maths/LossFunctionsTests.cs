@@ -4,6 +4,7 @@ using Parity.HandRolled.Maths;
 using Parity.HandRolled.Model;
 using Parity.TorchReference.TorchSharp;
 using Parity.Tests.Support;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Parity.Tests.HandRolled.Maths;
@@ -93,12 +94,13 @@ public sealed class LossFunctionsTests
         var target = loss.TakesClassIndices()
             ? tensor(t, [rows], ScalarType.Float64).to(ScalarType.Int64)
             : LibtorchOps.FromColumnMajor(t, rows);
+        using var half = 0.5.ToScalar(); // owned: an implicit Scalar can be finalised during the native call
         var value = loss switch
         {
             Loss.Mse => nn.functional.mse_loss(input, target),
             Loss.Sse => nn.functional.mse_loss(input, target, nn.Reduction.Sum),
-            Loss.HalfSse => nn.functional.mse_loss(input, target, nn.Reduction.Sum) * 0.5,
-            Loss.HalfMse => nn.functional.mse_loss(input, target) * 0.5,
+            Loss.HalfSse => nn.functional.mse_loss(input, target, nn.Reduction.Sum) * half,
+            Loss.HalfMse => nn.functional.mse_loss(input, target) * half,
             Loss.L1 => nn.functional.l1_loss(input, target),
             Loss.SmoothL1 => nn.functional.smooth_l1_loss(input, target, beta: 1.0),
             Loss.CrossEntropy => nn.functional.cross_entropy(input, target),

@@ -5,22 +5,22 @@ using Parity.HandRolled.Optimizers;
 using Parity.Harness.Scenarios;
 using Parity.Tests.Support;
 using Parity.TorchReference.TorchSharp;
-using TorchOptimizer = TorchSharp.torch.optim.Optimizer;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Parity.Tests.HandRolled.Optimizers;
 
 /// <summary>
-/// Every optimizer kind and hyperparameter variant against <c>torch.optim</c> as TorchSharp 0.107 runs it (its C#
-/// transcription of torch.optim on libtorch 2.10's kernels), in float64: three parameter tensors of different shapes,
+/// Every optimizer kind and hyperparameter variant against <c>torch.optim</c> as the TorchSharp reference runs it
+/// (<see cref="TorchOptimizer"/>: TorchSharp 0.107's transcription of torch.optim on libtorch 2.10's kernels, with
+/// Scalars the garbage collector cannot free mid-call; TorchOptimizerTests holds it to TorchSharp's own classes), in float64: three parameter tensors of different shapes,
 /// 25 steps of the same gradients on both sides (drawn once, of sizes from 1e-3 to 10, with exact zeros among them), the
 /// parameters compared after every step.
 /// </summary>
 public sealed class ParameterOptimizerTests
 {
     private const int Steps = 25;
-    private const double LearningRate = 0.05;
+    internal const double LearningRate = 0.05;
 
     // Each update is the same float64 operations on both sides but for two roundings: libtorch fuses add(x, alpha=a)
     // into one multiply-add where ParameterOptimizer rounds the product first (as numpy does), and TorchSharp keeps
@@ -32,7 +32,7 @@ public sealed class ParameterOptimizerTests
     private const double Rtol = 1e-15;
     private const double Atol = 2e-15;
 
-    private static readonly long[][] Shapes = [[3, 4], [4], [2, 3]];
+    internal static readonly long[][] Shapes = [[3, 4], [4], [2, 3]];
 
     public static IEnumerable<TestCaseData> Variants() =>
         new (string Name, Optimizer Optimizer)[]
@@ -127,7 +127,7 @@ public sealed class ParameterOptimizerTests
     }
 
     // Parameters in (−1, 1); per step a scale from 1e-3 to 10, every 7th entry an exact zero.
-    private static (double[][] Initial, double[][][] Gradients) Draw(int seed)
+    internal static (double[][] Initial, double[][][] Gradients) Draw(int seed)
     {
         var random = new Random(seed);
         double[] Values(long[] shape, double scale, bool zeros) =>
@@ -157,31 +157,29 @@ public sealed class ParameterOptimizerTests
         })];
     }
 
-    private static double[][] TorchOptim(Optimizer hyperparameters, double[][] initial, double[][][] gradients)
+    /// <summary>The parameters after each of the steps, as <see cref="TorchOptimizer"/> takes them from these gradients.</summary>
+    internal static double[][] TorchOptim(Optimizer hyperparameters, double[][] initial, double[][][] gradients)
     {
         NativeLoader.Ensure();
         using var scope = NewDisposeScope();
         var parameters = initial.Select((p, i) => new Parameter(tensor(p, Shapes[i], ScalarType.Float64))).ToArray();
-        using var optimizer = TorchOptimizerFor(hyperparameters, parameters);
-        return [.. gradients.Select(step =>
+        using var optimizer = new TorchOptimizer(parameters.Select((p, i) => ($"{i}", p)), LearningRate, hyperparameters);
+        return Run(parameters, gradients, optimizer.Step);
+    }
+
+    /// <summary>Sets each step's gradients on the parameters, calls <paramref name="step"/>, and reads them back.</summary>
+    internal static double[][] Run(Parameter[] parameters, double[][][] gradients, Action step) =>
+    [
+        .. gradients.Select(g =>
         {
             using var stepScope = NewDisposeScope();
             for (var i = 0; i < parameters.Length; i++)
             {
-                parameters[i].grad = tensor(step[i], Shapes[i], ScalarType.Float64);
+                parameters[i].grad = tensor(g[i], Shapes[i], ScalarType.Float64);
             }
 
-            optimizer.step();
+            step();
             return parameters.SelectMany(p => p.data<double>().ToArray()).ToArray();
-        })];
-    }
-
-    // Every hyperparameter passed explicitly: TorchSharp's optim.Adam defaults β2 to 0.99, not torch.optim's 0.999.
-    private static TorchOptimizer TorchOptimizerFor(Optimizer o, Parameter[] parameters) => o.Kind switch
-    {
-        OptimizerKind.Sgd => optim.SGD(parameters, LearningRate, o.Momentum, o.Dampening, o.WeightDecay, o.Nesterov),
-        OptimizerKind.Adam => optim.Adam(parameters, LearningRate, o.Beta1, o.Beta2, o.Eps, o.WeightDecay, o.Amsgrad),
-        OptimizerKind.AdamW => optim.AdamW(parameters, LearningRate, o.Beta1, o.Beta2, o.Eps, o.WeightDecay, o.Amsgrad),
-        _ => optim.RMSProp(parameters, LearningRate, o.Alpha, o.Eps, o.WeightDecay, o.Momentum, o.Centered),
-    };
+        }),
+    ];
 }
