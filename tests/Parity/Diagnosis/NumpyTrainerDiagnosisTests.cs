@@ -14,8 +14,8 @@ public sealed class NumpyTrainerDiagnosisTests
     private const string NoBias = "xor-seed-parity-f64";
     private const string WithBias = "xor-bias-parity";
 
-    [TestCase(NoBias)]
     [TestCase(WithBias)]
+    [TestCase(NoBias, Category = "Slow", Explicit = true, Reason = "the same diagnosis without bias; .ci/run runs it with --filter TestCategory=Slow")]
     public async Task Verify_CorrectSeedCode_IsParity(string scenario)
     {
         var result = await TestTrainers.VerifyAsync(scenario, TestTrainers.Numpy("correct"));
@@ -24,8 +24,8 @@ public sealed class NumpyTrainerDiagnosisTests
         Assert.That(result.Diagnosis.Kind, Is.EqualTo(DiagnosisKind.None));
     }
 
-    [TestCase(NoBias)]
     [TestCase(WithBias)]
+    [TestCase(NoBias, Category = "Slow", Explicit = true, Reason = "the same diagnosis without bias; .ci/run runs it with --filter TestCategory=Slow")]
     public async Task Verify_HalfLearningRate_IsLearningRateScaleWithTheMatchingRate(string scenario)
     {
         var result = await TestTrainers.VerifyAsync(scenario, TestTrainers.Numpy("lr-half"));
@@ -46,8 +46,8 @@ public sealed class NumpyTrainerDiagnosisTests
         Assert.That(result.Diagnosis.Factor, Is.EqualTo(4.0).Within(1e-12), "a sum over N·D = 4 elements logs 4 × the mean");
     }
 
-    [TestCase(NoBias, "1.weight")]
     [TestCase(WithBias, "1.weight")]
+    [TestCase(NoBias, "1.weight", Category = "Slow", Explicit = true, Reason = "the same diagnosis without bias; .ci/run runs it with --filter TestCategory=Slow")]
     public async Task Verify_WrongOutputDelta_IsGradientOfTheOutputLayer(string scenario, string parameter)
     {
         var result = await TestTrainers.VerifyAsync(scenario, TestTrainers.Numpy("output-delta"));
@@ -57,8 +57,8 @@ public sealed class NumpyTrainerDiagnosisTests
         Assert.That(result.Diagnosis.Step, Is.Zero);
     }
 
-    [TestCase(NoBias, "0.weight")]
     [TestCase(WithBias, "0.weight")]
+    [TestCase(NoBias, "0.weight", Category = "Slow", Explicit = true, Reason = "the same diagnosis without bias; .ci/run runs it with --filter TestCategory=Slow")]
     public async Task Verify_WrongHiddenDerivative_IsGradientOfTheHiddenLayer(string scenario, string parameter)
     {
         var result = await TestTrainers.VerifyAsync(scenario, TestTrainers.Numpy("hidden-derivative"));

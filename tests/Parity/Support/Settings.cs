@@ -43,7 +43,10 @@ internal static class Settings
         }
     }
 
-    /// <summary>auto | torchsharp | pytorch | fixtures (live: torchsharp): PARITY_REFERENCE, else the run setting, else auto.</summary>
+    /// <summary>
+    /// Where the catalogue tests' PyTorch side comes from — fixtures | torchsharp | pytorch | auto (live: torchsharp):
+    /// PARITY_REFERENCE, else the run setting, else fixtures (the committed numbers, proven fresh by fixtures check).
+    /// </summary>
     public static ReferenceSource Reference =>
-        Sources.Parse(ParitySettings.Reference ?? TestContext.Parameters.Get("Reference", "auto"));
+        Sources.Parse(ParitySettings.Reference ?? TestContext.Parameters.Get("Reference", "fixtures"));
 }

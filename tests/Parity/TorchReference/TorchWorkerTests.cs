@@ -46,11 +46,10 @@ public sealed partial class TorchWorkerTests
     [Test]
     public async Task Send_WorkerDiesMidRequest_QuotesStderrAndNextRequestStartsAFreshWorker()
     {
-        var python = (await Live.TorchAsync()).Info!.Python;
-        await using var worker = new TorchWorker([python]);
+        await using var worker = new TorchWorker([PythonWithStubTorch()]);
 
         var error = Assert.ThrowsAsync<TorchWorkerException>(() => worker.SendAsync(new JsonObject { ["op"] = "crash" }, Generous));
-        var after = await worker.SendAsync(Ping(), Generous);
+        var after = await worker.SendAsync(Idle(), Generous);
 
         Assert.That(error!.Message, Does.Contain("exited with code 9").And.Contain("worker asked to crash"));
         Assert.That(after.GetProperty("ok").GetBoolean(), Is.True);
@@ -60,14 +59,13 @@ public sealed partial class TorchWorkerTests
     [Test]
     public async Task Send_PastTimeout_KillsTheWorkerAndNextRequestStartsAFreshOne()
     {
-        var python = (await Live.TorchAsync()).Info!.Python;
-        await using var worker = new TorchWorker([python]);
+        await using var worker = new TorchWorker([PythonWithStubTorch()]);
         var started = DateTime.UtcNow;
 
         var error = Assert.ThrowsAsync<TorchWorkerException>(
             () => worker.SendAsync(new JsonObject { ["op"] = "sleep", ["seconds"] = 120 }, TimeSpan.FromSeconds(1)));
         var waited = DateTime.UtcNow - started;
-        var after = await worker.SendAsync(Ping(), Generous);
+        var after = await worker.SendAsync(Idle(), Generous);
 
         Assert.That(error!.Message, Does.Contain("did not answer within 1 s"));
         Assert.That(waited, Is.LessThan(TimeSpan.FromSeconds(30)), "the request ends at its timeout, not the sleep's");
@@ -94,14 +92,27 @@ public sealed partial class TorchWorkerTests
     [Test]
     public async Task Send_WorkerReportsAnError_NamesTheRequestAndKeepsTheWorker()
     {
-        var python = (await Live.TorchAsync()).Info!.Python;
-        await using var worker = new TorchWorker([python]);
+        await using var worker = new TorchWorker([PythonWithStubTorch()]);
 
         var error = Assert.ThrowsAsync<TorchWorkerException>(() => worker.SendAsync(new JsonObject { ["op"] = "nonsense" }, Generous));
-        await worker.SendAsync(Ping(), Generous);
+        await worker.SendAsync(Idle(), Generous);
 
         Assert.That(error!.Message, Does.Contain("'nonsense'").And.Contain("unknown op"));
         Assert.That(worker.Starts, Is.EqualTo(1));
+    }
+
+    // A request the worker answers without touching torch: what the process-handling tests send on a stub.
+    private static JsonObject Idle() => new() { ["op"] = "sleep", ["seconds"] = 0 };
+
+    /// <summary>
+    /// The real worker script on a Python whose torch is a stub (a version and the thread calls): the tests of how the
+    /// client starts, times out, loses and restarts its worker need no real PyTorch, whose import alone takes a second.
+    /// </summary>
+    private string PythonWithStubTorch()
+    {
+        var stub = Directory.CreateDirectory(Path.Combine(folder, "stub", "torch")).FullName;
+        File.WriteAllText(Path.Combine(stub, "__init__.py"), "__version__ = '0.0+stub'\n\ndef get_num_threads():\n    return 1\n\ndef set_num_threads(n):\n    pass\n");
+        return Script("python-with-stub-torch", $"#!/bin/sh\nPYTHONPATH='{Path.GetDirectoryName(stub)}' exec {AnyPython()} \"$@\"\n");
     }
 
     private static JsonObject Ping() => new()
