@@ -13,12 +13,12 @@ internal static class HeadlessChromium
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>Renders <paramref name="page"/> into a PNG of the given window size.</summary>
-    public static async Task ScreenshotAsync(string page, string png, int width, int height) =>
-        await RunAsync($"--screenshot={png}", $"--window-size={width},{height}", new Uri(page).AbsoluteUri);
-
-    /// <summary>The DOM after Chromium parsed and laid out <paramref name="page"/>, serialised as HTML.</summary>
-    public static Task<string> DumpDomAsync(string page) => RunAsync("--dump-dom", new Uri(page).AbsoluteUri);
+    /// <summary>
+    /// Renders <paramref name="page"/> into a PNG of the given window size and returns the DOM after Chromium parsed and
+    /// laid it out, serialised as HTML: one launch does both.
+    /// </summary>
+    public static Task<string> RenderAsync(string page, string png, int width, int height) =>
+        RunAsync($"--screenshot={png}", $"--window-size={width},{height}", "--dump-dom", new Uri(page).AbsoluteUri);
 
     private static async Task<string> RunAsync(params string[] arguments)
     {

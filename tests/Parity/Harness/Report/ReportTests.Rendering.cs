@@ -14,8 +14,7 @@ public sealed partial class ReportTests
         Requires.HeadlessChromiumInstalled();
         var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, "parity-report.png");
 
-        await HeadlessChromium.ScreenshotAsync(page, screenshot, 1200, 4000);
-        var dom = await HeadlessChromium.DumpDomAsync(page);
+        var dom = await HeadlessChromium.RenderAsync(page, screenshot, 1200, 4000);
         TestContext.AddTestAttachment(screenshot, "the report's first 4000 px, as headless Chromium draws it");
 
         var plots = Regex.Matches(dom, "<svg\\b.*?</svg>", RegexOptions.Singleline);

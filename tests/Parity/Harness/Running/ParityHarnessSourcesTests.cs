@@ -24,7 +24,7 @@ public sealed class ParityHarnessSourcesTests
         await Live.TorchAsync();
         await using var harness = new ParityHarness(new HarnessOptions(Repository.Root), Live.Harness, new Unloadable());
 
-        var result = await harness.RunAsync(harness.Load("xor-seed-parity-f64"));
+        var result = await harness.RunAsync(harness.Load("xor-rmsprop"));
 
         Assert.Multiple(() =>
         {
