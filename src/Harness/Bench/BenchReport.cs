@@ -12,6 +12,7 @@ namespace Parity.Harness.Bench;
 /// <param name="ByBatch">Steps at a fixed width, growing batch.</param>
 /// <param name="ByWidth">Steps at a fixed batch, growing width.</param>
 /// <param name="ByActivation">[784, 256, 10], batch 256, with each hidden activation the performance target names.</param>
+/// <param name="ByTraining">[784, 256, 10], batch 256, sigmoid hidden, with each of <see cref="EngineBench.Trainings"/>: cross-entropy and Adam.</param>
 /// <param name="TorchSharpThreads">libtorch's intra-op threads under TorchSharp (its default here); null where TorchSharp was not available.</param>
 /// <param name="Protocol">How fast a response is written and read.</param>
 public sealed record BenchReport(
@@ -22,6 +23,7 @@ public sealed record BenchReport(
     IReadOnlyList<StepTimes> ByBatch,
     IReadOnlyList<StepTimes> ByWidth,
     IReadOnlyList<StepTimes> ByActivation,
+    IReadOnlyList<StepTimes> ByTraining,
     int? TorchSharpThreads,
     ProtocolTimes Protocol);
 
@@ -32,8 +34,8 @@ public sealed record BenchReport(
 public sealed record XorTimes(double Fast, double Readable, double? Numpy, double? Torch, double? TorchSharp);
 
 /// <summary>
-/// Seconds per training step of [784, <paramref name="Width"/>, 10], float32, <paramref name="Hidden"/> then sigmoid,
-/// MSE, SGD: each side's median over the rounds, and each speedup, the median over the rounds of that reference's time
+/// Seconds per training step of [784, <paramref name="Width"/>, 10], float32, <paramref name="Hidden"/> then sigmoid
+/// (identity under cross-entropy), with <paramref name="Loss"/> and <paramref name="Optimizer"/>: each side's median over the rounds, and each speedup, the median over the rounds of that reference's time
 /// over the hand-rolled one in the same round (above 1, the hand-rolled engine is faster).
 /// </summary>
 /// <param name="Batch">Rows per step.</param>
@@ -44,8 +46,19 @@ public sealed record XorTimes(double Fast, double Readable, double? Numpy, doubl
 /// <param name="Speedup">Python PyTorch / hand-rolled.</param>
 /// <param name="TorchSharp">TorchSharp (libtorch in process); null where it was not available.</param>
 /// <param name="TorchSharpSpeedup">TorchSharp / hand-rolled.</param>
+/// <param name="Loss">The loss, by its scenario name (<c>mse</c>, <c>cross-entropy</c>).</param>
+/// <param name="Optimizer">The optimizer's kind, by its scenario name (<c>sgd</c>: plain SGD; <c>adam</c>: PyTorch's defaults).</param>
 public sealed record StepTimes(
-    int Batch, int Width, HandRolled.Model.Activation Hidden, double HandRolled, double? Torch, double? Speedup, double? TorchSharp, double? TorchSharpSpeedup);
+    int Batch,
+    int Width,
+    HandRolled.Model.Activation Hidden,
+    double HandRolled,
+    double? Torch,
+    double? Speedup,
+    double? TorchSharp,
+    double? TorchSharpSpeedup,
+    string Loss,
+    string Optimizer);
 
 /// <summary>
 /// A <c>parity-trainer/1</c> response of <paramref name="Numbers"/> numbers (<see cref="ProtocolSample.Steps"/>), written

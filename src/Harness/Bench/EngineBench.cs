@@ -33,6 +33,14 @@ public static class EngineBench
     /// <summary>The hidden activations of the target shape's table ([784, 256, 10], batch 256).</summary>
     public static IReadOnlyList<Activation> HiddenActivations { get; } = [Activation.Sigmoid, Activation.Relu];
 
+    /// <summary>
+    /// The losses and optimizers of the training table ([784, 256, 10], batch 256, sigmoid hidden), beside the other
+    /// tables' MSE and plain SGD: cross-entropy on logits (an identity output layer, class-index targets) and Adam with
+    /// PyTorch's defaults.
+    /// </summary>
+    public static IReadOnlyList<(Loss Loss, Optimizer Optimizer)> Trainings { get; } =
+        [(Loss.CrossEntropy, Optimizer.Plain), (Loss.Mse, Optimizer.Adam()), (Loss.CrossEntropy, Optimizer.Adam())];
+
     private static readonly NetworkSpec XorNetwork = new([2, 5, 1], [Activation.Sigmoid, Activation.Sigmoid], Bias: false);
     private static readonly Dataset XorData = new([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], [[0.0], [1.0], [1.0], [0.0]]);
 
@@ -73,11 +81,12 @@ public static class EngineBench
             xorTorchSharp = (await torchSharp.BenchAsync(XorNetwork, xorOptions, 4, repeats: 5000, warmup: 500, XorData, defaultThreads: true, cancellation).ConfigureAwait(false)).SecondsPerStep;
         }
 
-        var shapes = Batches.Select(batch => (Batch: batch, Width: 256, Hidden: Activation.Sigmoid))
-            .Concat(Widths.Select(width => (Batch: 256, Width: width, Hidden: Activation.Sigmoid)))
-            .Concat(HiddenActivations.Select(hidden => (Batch: 256, Width: 256, Hidden: hidden)))
+        var shapes = Batches.Select(batch => new StepShape(batch, 256, Activation.Sigmoid))
+            .Concat(Widths.Select(width => new StepShape(256, width, Activation.Sigmoid)))
+            .Concat(HiddenActivations.Select(hidden => new StepShape(256, 256, hidden)))
+            .Concat(Trainings.Select(training => new StepShape(256, 256, Activation.Sigmoid, training.Loss, training.Optimizer)))
             .ToList();
-        var steps = shapes.Select(shape => HandRolledStep(shape.Batch, shape.Width, shape.Hidden)).ToList();
+        var steps = shapes.Select(HandRolledStep).ToList();
         var handRolled = shapes.Select(_ => new List<double>()).ToList();
         var python = shapes.Select(_ => new List<double>()).ToList();
         var inProcess = shapes.Select(_ => new List<double>()).ToList();
@@ -86,15 +95,15 @@ public static class EngineBench
         {
             for (var i = 0; i < shapes.Count; i++)
             {
-                var (batch, width, hidden) = shapes[i];
-                progress?.Report($"round {round}/{Rounds}: {Describe(shapes[i])}");
+                var shape = shapes[i];
+                progress?.Report($"round {round}/{Rounds}: {shape}");
                 await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
                 handRolled[i].Add(SecondsPerCall(steps[i], warmupSeconds: round == 1 ? 0.5 : 0.1));
-                var (repeats, options) = (StepRepeats(handRolled[i][0]), new TrainingOptions(1, 0.1, Loss.Mse, DType.Float32));
+                var (repeats, options) = (StepRepeats(handRolled[i][0]), shape.Options);
                 if (torch is not null)
                 {
                     await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
-                    var timing = await torch.BenchAsync(StepNetwork(width, hidden), options, batch, repeats, warmup: 2 * repeats, null, cancellation).ConfigureAwait(false);
+                    var timing = await torch.BenchAsync(shape.Network, options, shape.Batch, repeats, warmup: 2 * repeats, null, cancellation).ConfigureAwait(false);
                     python[i].Add(timing.SecondsPerStep);
                     threads = timing.Threads;
                 }
@@ -102,7 +111,7 @@ public static class EngineBench
                 if (torchSharp is not null)
                 {
                     await Task.Delay(Quiet, cancellation).ConfigureAwait(false);
-                    var timing = await torchSharp.BenchAsync(StepNetwork(width, hidden), options, batch, repeats, warmup: 2 * repeats, null, defaultThreads: true, cancellation).ConfigureAwait(false);
+                    var timing = await torchSharp.BenchAsync(shape.Network, options, shape.Batch, repeats, warmup: 2 * repeats, null, defaultThreads: true, cancellation).ConfigureAwait(false);
                     inProcess[i].Add(timing.SecondsPerStep);
                     torchSharpThreads = timing.Threads;
                 }
@@ -117,16 +126,20 @@ public static class EngineBench
             MedianOrNull(python[i]),
             RatioOrNull(python[i], handRolled[i]),
             MedianOrNull(inProcess[i]),
-            RatioOrNull(inProcess[i], handRolled[i]))).ToList();
+            RatioOrNull(inProcess[i], handRolled[i]),
+            shape.Loss.Name(),
+            shape.Optimizer.Kind.Name())).ToList();
+        var (byBatch, byWidth, byActivation) = (Batches.Count, Batches.Count + Widths.Count, Batches.Count + Widths.Count + HiddenActivations.Count);
         progress?.Report("parity-trainer/1 responses, written and read");
         return new BenchReport(
             Blas.Active,
             threads,
             Rounds,
             new XorTimes(fast, readable, numpy, xorTorch, xorTorchSharp),
-            times[..Batches.Count],
-            times[Batches.Count..(Batches.Count + Widths.Count)],
-            times[(Batches.Count + Widths.Count)..],
+            times[..byBatch],
+            times[byBatch..byWidth],
+            times[byWidth..byActivation],
+            times[byActivation..],
             torchSharpThreads,
             Protocol());
     }
@@ -156,9 +169,6 @@ public static class EngineBench
     // The median over the rounds of the reference's time over the hand-rolled one in the same round.
     private static double? RatioOrNull(IReadOnlyList<double> reference, IReadOnlyList<double> handRolled) =>
         reference.Count > 0 ? Median(reference.Zip(handRolled, (t, h) => t / h).ToList()) : null;
-
-    private static string Describe((int Batch, int Width, Activation Hidden) shape) =>
-        $"[784, {shape.Width}, 10] {shape.Hidden} batch {shape.Batch}";
 
     private static double Median(IReadOnlyCollection<double> values) => values.Order().ElementAt(values.Count / 2);
 
@@ -201,22 +211,36 @@ public static class EngineBench
         }) / XorEpochs;
     }
 
-    private static NetworkSpec StepNetwork(int width, Activation hidden) =>
-        new([784, width, 10], [hidden, Activation.Sigmoid], Bias: true);
-
-    // One step of the shape on fresh weights and random data, as a call to time again and again.
-    private static Action HandRolledStep(int batch, int width, Activation hidden)
+    // One step of the shape on fresh weights and random data (class indices for cross-entropy), as a call to time again and again.
+    private static Action HandRolledStep(StepShape shape)
     {
-        var network = StepNetwork(width, hidden);
         var random = new Random(0);
-        var mlp = new FastMlp<float>(network, Initializers.Glorot(network, seed: 0, gain: 1), batch, Blas.Default);
+        var mlp = new FastMlp<float>(shape.Network, Initializers.Glorot(shape.Network, seed: 0, gain: 1), shape.Batch, Blas.Default);
         for (var i = 0; i < mlp.Input.Length; i++)
         {
             mlp.Input[i] = random.NextSingle();
         }
 
-        var targets = Enumerable.Range(0, batch * 10).Select(_ => random.NextSingle()).ToArray();
-        return () => mlp.Step(targets, Loss.Mse, 0.1f, Optimizer.Plain);
+        var targets = shape.Loss.TakesClassIndices()
+            ? [.. Enumerable.Range(0, shape.Batch).Select(_ => (float)random.Next(10))]
+            : Enumerable.Range(0, shape.Batch * 10).Select(_ => random.NextSingle()).ToArray();
+        var (loss, learningRate, optimizer, logged) = (shape.Loss, (float)shape.Options.LearningRate, shape.Optimizer, shape.Options.Logged);
+        return () => mlp.Step(targets, loss, learningRate, optimizer, logged);
+    }
+
+    // A timed shape: one float32 step of [784, Width, 10], Hidden then sigmoid (identity, logits, under cross-entropy).
+    private sealed record StepShape(int Batch, int Width, Activation Hidden, Loss Loss = Loss.Mse, Optimizer? Optimizer = null)
+    {
+        public Optimizer Optimizer { get; } = Optimizer ?? Optimizer.Plain;
+
+        public NetworkSpec Network { get; } = new([784, Width, 10], [Hidden, Loss.TakesClassIndices() ? Activation.Identity : Activation.Sigmoid], Bias: true);
+
+        // Adam at its own default rate; SGD at 0.1.
+        public TrainingOptions Options => new(
+            1, Optimizer.Kind == OptimizerKind.Sgd ? 0.1 : 0.001, Loss, DType.Float32, Optimizer: Optimizer,
+            Logged: Loss.TakesClassIndices() ? Logged.CrossEntropy : Logged.Mse);
+
+        public override string ToString() => $"[784, {Width}, 10] {Hidden.Name()} batch {Batch}, {Loss.Name()}, {Optimizer.Kind.Name()}";
     }
 
     // Each reference gets as many steps as make about TargetSeconds at the hand-rolled speed (at least 5), after a
