@@ -1,12 +1,15 @@
 using System.Globalization;
 using NUnit.Framework;
 using Parity.Harness.Snapshots;
+using Parity.Tests.Support;
 
 namespace Parity.Tests;
 
 /// <summary>
-/// Runs once before every test of the assembly: numbers are printed and parsed the same way on every machine,
-/// whatever the locale of the developer or the CI runner, and snapshots are compared by Parity's tolerant comparer.
+/// Runs once around every test of the assembly (a set-up fixture wraps the tests of its namespace and below, so it stands
+/// in the root one). Before: numbers are printed and parsed the same way on every machine, whatever the locale of the
+/// developer or the CI runner, and snapshots are compared by Parity's tolerant comparer. After: the shared PyTorch worker
+/// stops, and the run says why tests were skipped.
 /// </summary>
 [SetUpFixture]
 public sealed class GlobalSetup
@@ -25,5 +28,15 @@ public sealed class GlobalSetup
     {
         VerifierSettings.RegisterStringComparer("csv", SnapshotComparer.CompareCsv);
         VerifierSettings.RegisterStringComparer("txt", SnapshotComparer.CompareText);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopWorkerAndSaySkipsAsync()
+    {
+        await Live.ShutdownAsync();
+        if (Requires.SkipSummary() is { } skips)
+        {
+            await TestContext.Progress.WriteLineAsync(skips);
+        }
     }
 }

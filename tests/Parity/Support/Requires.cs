@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
@@ -83,8 +84,20 @@ internal static class Requires
             Assert.Fail($"{capability.Name} is required ({Settings.RequireVariable} or the run settings) but unavailable; this test {message}");
         }
 
+        Skips.AddOrUpdate(capability, _ => (reason, 1), (_, seen) => (seen.Reason, seen.Count + 1));
         Assert.Ignore($"Skipped: this test {message} (Set {Settings.RequireVariable}={capability.Name} to make this a failure.)");
     }
+
+    /// <summary>
+    /// What the run skipped, a line per missing capability with its reason and install command, or null when nothing was
+    /// skipped: <c>dotnet test</c>'s console lists skipped tests by name only, so the run prints this at its end.
+    /// </summary>
+    public static string? SkipSummary() =>
+        Skips.IsEmpty ? null : string.Join('\n', Skips.OrderBy(s => s.Key.Name, StringComparer.Ordinal).Select(s =>
+            $"Skipped {s.Value.Count} test(s) that need {s.Key.What}: {s.Value.Reason.TrimEnd('.')}. Install: {s.Key.Install}."));
+
+    // Each missing capability that made a test skip: the first reason given, and how many tests it skipped.
+    private static readonly ConcurrentDictionary<Capability, (string Reason, int Count)> Skips = new();
 
     /// <summary>Null when <paramref name="python"/> imports <paramref name="module"/>, else the last line of its error.</summary>
     private static string? Imports(string python, string module)
