@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Parity.HandRolled.Model;
 using Parity.Harness.Bench;
 using Parity.Harness.Reference;
 using Parity.TorchReference;
@@ -79,7 +80,7 @@ internal static class BenchCommand
 
         console.Write(Scaling("[784, 256, 10] float32, one SGD step, growing batch", report.ByBatch, "batch", s => s.Batch.ToString(CultureInfo.InvariantCulture)));
         console.Write(Scaling("[784, width, 10] float32, one SGD step, batch 256, growing width", report.ByWidth, "width", s => s.Width.ToString(CultureInfo.InvariantCulture)));
-        console.Write(Scaling("[784, 256, 10] float32, one SGD step, batch 256, each hidden activation", report.ByActivation, "hidden", s => s.Hidden.ToString().ToLowerInvariant()));
+        console.Write(Scaling("[784, 256, 10] float32, one SGD step, batch 256, each hidden activation", report.ByActivation, "hidden", s => s.Hidden.Name()));
         console.Write(Scaling("[784, 256, 10] float32, one step, batch 256, sigmoid hidden, each loss and optimizer", report.ByTraining, "loss, optimizer", s => $"{s.Loss}, {s.Optimizer}"));
 
         var p = report.Protocol;

@@ -224,8 +224,8 @@ public static class EngineBench
         var targets = shape.Loss.TakesClassIndices()
             ? [.. Enumerable.Range(0, shape.Batch).Select(_ => (float)random.Next(10))]
             : Enumerable.Range(0, shape.Batch * 10).Select(_ => random.NextSingle()).ToArray();
-        var (loss, learningRate, optimizer, logged) = (shape.Loss, (float)shape.Options.LearningRate, shape.Optimizer, shape.Options.Logged);
-        return () => mlp.Step(targets, loss, learningRate, optimizer, logged);
+        var options = shape.Options; // the references' options: the same rate, as a double
+        return () => mlp.Step(targets, options.Loss, options.LearningRate, options.Optim, options.Logged);
     }
 
     // A timed shape: one float32 step of [784, Width, 10], Hidden then sigmoid (identity, logits, under cross-entropy).

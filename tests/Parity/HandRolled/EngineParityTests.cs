@@ -75,7 +75,7 @@ public sealed class EngineParityTests
         yield return Case(Seedlike(new([2, 5, 1], [Activation.Selu, Activation.Identity], true), "selu-identity") with { HandLr = 0.05, TorchLr = 0.1 });
         // The regression losses, on XOR's (N, 1) targets. The classification losses (class-index targets, probabilities)
         // are checked against libtorch instead: HandRolled/TrainerTests (a training loop) and Maths/LossFunctionsTests.
-        foreach (var loss in new[] { Loss.Mse, Loss.Sse, Loss.HalfSse, Loss.HalfMse, Loss.L1, Loss.SmoothL1 })
+        foreach (var loss in Xor.RegressionLosses)
         {
             yield return Case(new Variant($"loss-{loss.Name()}", Xor.Network(bias: true), 1000, loss, 0.2, loss, 0.2));
         }

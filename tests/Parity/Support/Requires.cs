@@ -78,7 +78,7 @@ internal static class Requires
             return;
         }
 
-        var message = $"needs {capability.What}, which is missing: {reason.TrimEnd('.')}. Install: {capability.Install}.";
+        var message = $"needs {Missing(capability, reason)}";
         if (Settings.Required.Contains(capability.Name))
         {
             Assert.Fail($"{capability.Name} is required ({Settings.RequireVariable} or the run settings) but unavailable; this test {message}");
@@ -94,7 +94,11 @@ internal static class Requires
     /// </summary>
     public static string? SkipSummary() =>
         Skips.IsEmpty ? null : string.Join('\n', Skips.OrderBy(s => s.Key.Name, StringComparer.Ordinal).Select(s =>
-            $"Skipped {s.Value.Count} test(s) that need {s.Key.What}: {s.Value.Reason.TrimEnd('.')}. Install: {s.Key.Install}."));
+            $"Skipped {s.Value.Count} test(s) that need {Missing(s.Key, s.Value.Reason)}"));
+
+    // What a test needs, why it is missing here and how to install it.
+    private static string Missing(Capability capability, string reason) =>
+        $"{capability.What}, which is missing: {reason.TrimEnd('.')}. Install: {capability.Install}.";
 
     // Each missing capability that made a test skip: the first reason given, and how many tests it skipped.
     private static readonly ConcurrentDictionary<Capability, (string Reason, int Count)> Skips = new();

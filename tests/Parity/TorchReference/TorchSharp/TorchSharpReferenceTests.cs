@@ -33,12 +33,7 @@ public sealed class TorchSharpReferenceTests
         Assert.That(BitExact.Tensors(run.Trace.Steps[0].Gradients, gradients, "gradients"), Is.Empty);
     }
 
-    [TestCase(Loss.Mse)]
-    [TestCase(Loss.Sse)]
-    [TestCase(Loss.HalfSse)]
-    [TestCase(Loss.HalfMse)]
-    [TestCase(Loss.L1)]
-    [TestCase(Loss.SmoothL1)]
+    [TestCaseSource(typeof(Xor), nameof(Xor.RegressionLosses))]
     public async Task Gradients_EveryLossAndActivation_AgreeWithTheHandRolledEngine(Loss loss)
     {
         // Every activation once, as a hidden layer or the output; the hand-rolled engine is independent of libtorch.
@@ -132,12 +127,7 @@ public sealed class TorchSharpReferenceTests
             + $"final parameters {Close.GreatestRelative(torchSharp.Trace.FinalParameters, pyTorch.Trace.FinalParameters):E1}"));
     }
 
-    [TestCase(Loss.Mse)]
-    [TestCase(Loss.Sse)]
-    [TestCase(Loss.HalfSse)]
-    [TestCase(Loss.HalfMse)]
-    [TestCase(Loss.L1)]
-    [TestCase(Loss.SmoothL1)]
+    [TestCaseSource(typeof(Xor), nameof(Xor.RegressionLosses))]
     public async Task Train_EveryLoss_AgreesWithLivePythonPyTorch(Loss loss)
     {
         var python = await Live.TorchAsync();
