@@ -86,7 +86,7 @@ public static class EngineBench
             .Concat(HiddenActivations.Select(hidden => new StepShape(256, 256, hidden)))
             .Concat(Trainings.Select(training => new StepShape(256, 256, Activation.Sigmoid, training.Loss, training.Optimizer)))
             .ToList();
-        var steps = shapes.Select(HandRolledStep).ToList();
+        var steps = shapes.Select(shape => shape.HandRolledStep(Blas.Default)).ToList();
         var handRolled = shapes.Select(_ => new List<double>()).ToList();
         var python = shapes.Select(_ => new List<double>()).ToList();
         var inProcess = shapes.Select(_ => new List<double>()).ToList();
@@ -209,38 +209,6 @@ public static class EngineBench
                 mlp.Update(mlp.Backward(forward, y, Loss.HalfSse), 0.3, Optimizer.Plain);
             }
         }) / XorEpochs;
-    }
-
-    // One step of the shape on fresh weights and random data (class indices for cross-entropy), as a call to time again and again.
-    private static Action HandRolledStep(StepShape shape)
-    {
-        var random = new Random(0);
-        var mlp = new FastMlp<float>(shape.Network, Initializers.Glorot(shape.Network, seed: 0, gain: 1), shape.Batch, Blas.Default);
-        for (var i = 0; i < mlp.Input.Length; i++)
-        {
-            mlp.Input[i] = random.NextSingle();
-        }
-
-        var targets = shape.Loss.TakesClassIndices()
-            ? [.. Enumerable.Range(0, shape.Batch).Select(_ => (float)random.Next(10))]
-            : Enumerable.Range(0, shape.Batch * 10).Select(_ => random.NextSingle()).ToArray();
-        var options = shape.Options; // the references' options: the same rate, as a double
-        return () => mlp.Step(targets, options.Loss, options.LearningRate, options.Optim, options.Logged);
-    }
-
-    // A timed shape: one float32 step of [784, Width, 10], Hidden then sigmoid (identity, logits, under cross-entropy).
-    private sealed record StepShape(int Batch, int Width, Activation Hidden, Loss Loss = Loss.Mse, Optimizer? Optimizer = null)
-    {
-        public Optimizer Optimizer { get; } = Optimizer ?? Optimizer.Plain;
-
-        public NetworkSpec Network { get; } = new([784, Width, 10], [Hidden, Loss.TakesClassIndices() ? Activation.Identity : Activation.Sigmoid], Bias: true);
-
-        // Adam at its own default rate; SGD at 0.1.
-        public TrainingOptions Options => new(
-            1, Optimizer.Kind == OptimizerKind.Sgd ? 0.1 : 0.001, Loss, DType.Float32, Optimizer: Optimizer,
-            Logged: Loss.TakesClassIndices() ? Logged.CrossEntropy : Logged.Mse);
-
-        public override string ToString() => $"[784, {Width}, 10] {Hidden.Name()} batch {Batch}, {Loss.Name()}, {Optimizer.Kind.Name()}";
     }
 
     // Each reference gets as many steps as make about TargetSeconds at the hand-rolled speed (at least 5), after a
