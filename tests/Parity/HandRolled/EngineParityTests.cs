@@ -40,11 +40,11 @@ public sealed class EngineParityTests
         Close.AssertTensors(hand.FinalParameters, torch.FinalParameters, rtol: 1e-4, atol: 1e-5, "final parameters");
     }
 
-    /// <summary>Without the doubling, the curves part: the comparison can fail.</summary>
+    /// <summary>Without the doubling, the curves part: the comparison can fail. They have parted well before 1000 epochs.</summary>
     [Test]
     public async Task SeedCase_SameLearningRate_LossesDiffer()
     {
-        var (hand, torch) = await TrainBothAsync(Xor.Network(), SeedEpochs, Loss.HalfSse, 0.3, Loss.Mse, 0.3, DType.Float64);
+        var (hand, torch) = await TrainBothAsync(Xor.Network(), 1000, Loss.HalfSse, 0.3, Loss.Mse, 0.3, DType.Float64);
 
         Assert.That(Math.Abs(hand.Losses[^1] - torch.Losses[^1]), Is.GreaterThan(1e-3 * torch.Losses[^1]));
     }
