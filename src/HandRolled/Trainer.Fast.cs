@@ -29,6 +29,7 @@ public static partial class Trainer
         var targets = new Dictionary<int, T[]>();
         var mlp = new FastMlp<T>(network, initialParameters, first.Count > 0 ? first[0].Length : data.Count, blas);
 
+        var rates = options.LearningRates();
         var losses = new double[options.Epochs];
         var steps = new List<StepRecord>();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
@@ -56,7 +57,7 @@ public static partial class Trainer
                     target = fixedBatches[b].Y;
                 }
 
-                sum += double.CreateChecked(mlp.Step(target, options.Loss, options.LearningRate, options.Optim, options.Logged));
+                sum += double.CreateChecked(mlp.Step(target, options.Loss, rates[epoch], options.Optim, options.Logged));
                 if (steps.Count < options.StepDetails)
                 {
                     steps.Add(new StepRecord(steps.Count, mlp.Gradients(), mlp.Parameters()));

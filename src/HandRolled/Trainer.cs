@@ -79,6 +79,7 @@ public static partial class Trainer
         var (x, y) = ToMatrices<T>(data);
         var order = new BatchOrder(data.Count, options);
         var logged = options.Logged.Quantity();
+        var rates = options.LearningRates();
         var losses = new double[options.Epochs];
         var steps = new List<StepRecord>();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
@@ -91,7 +92,7 @@ public static partial class Trainer
                 var forward = mlp.Forward(input);
                 sum += double.CreateChecked(LossFunctions.Value(logged, forward.Layers[^1], target));
                 var gradients = mlp.Backward(forward, target, options.Loss);
-                mlp.Update(gradients, options.LearningRate, options.Optim);
+                mlp.Update(gradients, rates[epoch], options.Optim);
                 if (steps.Count < options.StepDetails)
                 {
                     steps.Add(new StepRecord(steps.Count, gradients.ToTensors(), mlp.Parameters()));

@@ -4,7 +4,7 @@ One long-lived process serves a whole test run: it imports torch once, then answ
 line on stdin with one JSON response per line on stdout. Requests are a superset of the parity-trainer/1
 request (docs/contracts.md) with an "id" and an "op":
 
-  {"id": 1, "op": "train", "network": {...}, "training": {... "optimizer", "batch", "logged"}, "data": {...},
+  {"id": 1, "op": "train", "network": {...}, "training": {... "optimizer", "batch", "logged", "schedule"}, "data": {...},
    "initialParameters": [...] | absent, "init": {"seed": 0}, "record": {"stepDetails": K}}
   {"id": 2, "op": "init", "network": {...}, "init": {"seed": 0}}
   {"id": 3, "op": "gradients", "network": {...}, "training": {"loss", "dtype"}, "data": {...},
@@ -214,6 +214,18 @@ def make_optimizer(parameters, training):
     raise ValueError(f"unknown optimizer kind {kind!r}")
 
 
+def make_scheduler(optimizer, training):
+    """torch.optim.lr_scheduler's StepLR for "schedule" {"kind": "step", "stepSize", "gamma"}, stepped after each epoch;
+    None without one (a constant learning rate)."""
+    import torch
+    spec = training.get("schedule")
+    if spec is None:
+        return None
+    if spec.get("kind") != "step":
+        raise ValueError(f"unknown schedule kind {spec.get('kind')!r}")
+    return torch.optim.lr_scheduler.StepLR(optimizer, step_size=spec["stepSize"], gamma=spec["gamma"])
+
+
 def batch_order(samples, batch):
     """Each epoch's batches, as a numpy trainer draws them: a generator of lists of row-index arrays."""
     import numpy as np
@@ -247,6 +259,7 @@ def train(request):
     x, y, classes = targets(network, loss_name, logged_name, request["data"], dtype)
     loss_fn = loss_function(loss_name)
     optimizer = make_optimizer(model.parameters(), training)
+    scheduler = make_scheduler(optimizer, training)
     batch = training.get("batch", "full")
     epochs = batch_order(x.shape[0], batch)
     keep = request.get("record", {}).get("stepDetails", 0)
@@ -272,6 +285,8 @@ def train(request):
                 steps.append({"step": len(steps), "gradients": gradients,
                               "parameters": export(linears, network["bias"])})
         losses.append(wire(logged / len(batches)))
+        if scheduler is not None:
+            scheduler.step()
 
     return {"losses": losses, "steps": steps, "finalParameters": export(linears, network["bias"]),
             "initialParameters": initial_out}

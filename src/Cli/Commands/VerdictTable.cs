@@ -18,7 +18,10 @@ internal static class VerdictTable
         table.AddColumn("hand-rolled");
         table.AddColumn("PyTorch");
         table.AddRow("network", Net(s.NetworkOf(s.HandRolled)), Net(s.NetworkOf(s.Torch)));
-        table.AddRow("loss · lr", $"{s.HandRolled.Loss.Name()} · {F(s.HandRolled.LearningRate)}", $"{s.Torch.Loss.Name()} · {F(s.Torch.LearningRate)}");
+        table.AddRow(
+            "loss · lr",
+            $"{s.HandRolled.Loss.Name()} · {F(s.HandRolled.LearningRate)}{ScenarioSchedules.Suffix(s.HandRolled.Schedule)}",
+            $"{s.Torch.Loss.Name()} · {F(s.Torch.LearningRate)}{ScenarioSchedules.Suffix(s.Torch.Schedule)}");
         table.AddRow("dtype · batch", $"{s.HandRolled.DType.Name()} · {s.HandRolled.Batch.Name()}", $"{s.Torch.DType.Name()} · {s.Torch.Batch.Name()}");
         table.AddRow("first loss", F(result.HandRolled.Losses[0]), F(result.Reference.Torch.Losses[0]));
         table.AddRow("last loss", F(result.HandRolled.Losses[^1]), F(result.Reference.Torch.Losses[^1]));

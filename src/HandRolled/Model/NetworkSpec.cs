@@ -12,6 +12,9 @@ public sealed record NetworkSpec(IReadOnlyList<int> Layers, IReadOnlyList<Activa
     /// <summary>Number of affine layers.</summary>
     public int Depth => Layers.Count - 1;
 
+    /// <summary>How many numbers the parameters hold: Σ (in·out, plus out with bias) over the layers.</summary>
+    public long ParameterCount => ParameterShapes().Sum(p => p.Shape.Aggregate(1L, (n, d) => n * d));
+
     /// <summary>
     /// The parameters in the contract's order and PyTorch layout: per layer <c>"{l}.weight"</c> of shape
     /// (out, in), then <c>"{l}.bias"</c> of shape (out) when bias is on.

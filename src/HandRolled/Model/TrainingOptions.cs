@@ -10,6 +10,7 @@ namespace Parity.HandRolled.Model;
 /// <param name="StepDetails">How many first updates to record with gradients and parameters.</param>
 /// <param name="MiniBatch">The mini-batches when <paramref name="Batch"/> is <see cref="BatchMode.MiniBatch"/>.</param>
 /// <param name="Logged">What each epoch logs: the mean over its updates of that update's logged value before it.</param>
+/// <param name="Schedule">How the learning rate changes from epoch to epoch; constant when null.</param>
 public sealed record TrainingOptions(
     int Epochs,
     double LearningRate,
@@ -19,8 +20,13 @@ public sealed record TrainingOptions(
     Optimizer? Optimizer = null,
     int StepDetails = 0,
     MiniBatch? MiniBatch = null,
-    Logged Logged = Logged.Mse)
+    Logged Logged = Logged.Mse,
+    Schedule? Schedule = null)
 {
     /// <summary>The optimiser in force: plain SGD unless one is given.</summary>
     public Optimizer Optim => Optimizer ?? Optimizer.Plain;
+
+    /// <summary>The learning rate of each epoch: <see cref="LearningRate"/> throughout, or as <see cref="Schedule"/> decays it.</summary>
+    public double[] LearningRates() =>
+        Schedule?.Rates(LearningRate, Epochs) ?? [.. Enumerable.Repeat(LearningRate, Epochs)];
 }

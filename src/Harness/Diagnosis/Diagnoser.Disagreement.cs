@@ -71,23 +71,26 @@ public sealed partial class Diagnoser
     {
         var side = scenario.HandRolled;
         var parameter = BackpropOrder(update).First(n => !Close(Values(update, n), Values(asked, n)));
-        var rule = $"{ScenarioOptimizers.Describe(side.Optimizer)} at lr {side.LearningRate:G6}";
-        var variant = UpdateRule.VariantsOf(side.Optimizer, side.LearningRate).FirstOrDefault(v => Reproduces(v, hand, reference));
+        var schedule = side.Schedule is null ? "" : $" (its rate {ScenarioSchedules.Describe(side.Schedule)})";
+        var rule = $"{ScenarioOptimizers.Describe(side.Optimizer)} at lr {side.LearningRate:G6}{schedule}";
+        var own = new ReferenceOracle(scenario, side);
+        var rateChanges = Enumerable.Range(0, hand.Steps.Count).Select(own.LearningRateAt).Distinct().Skip(1).Any();
+        var variant = UpdateRule.VariantsOf(side.Optimizer, rateChanges).FirstOrDefault(v => Reproduces(v, hand, reference, own));
         var detail = variant is null
             ? Text($"At step {step} the hand-rolled gradients are right, but its update of {parameter} is not that of {rule}, nor that times one constant factor, and none of the known departures from it reproduces the trainer's updates.")
             : Text($"At step {step} the hand-rolled gradients are right, but its update of {parameter} is not that of {rule}: the trainer updates {variant.Description}, which reproduces all {hand.Steps.Count} recorded updates.");
         return new Diagnosis(DiagnosisKind.Optimizer, detail, Step: step, Parameter: parameter, Variant: variant?.Description);
     }
 
-    // Whether the rule, fed the trainer's own parameters and gradients, makes every update the trainer recorded.
-    private bool Reproduces(UpdateRule rule, TrainingTrace hand, ReferenceRun reference)
+    // Whether the rule, fed the trainer's own parameters and gradients at its side's rates, makes every update the trainer recorded.
+    private bool Reproduces(UpdateRule rule, TrainingTrace hand, ReferenceRun reference, ReferenceOracle own)
     {
         var fresh = rule.Fresh();
         var p = Flat(reference.HandRolledInitial);
         for (var s = 0; s < hand.Steps.Count; s++)
         {
             var after = Flat(hand.Steps[s].Parameters);
-            var predicted = fresh.Step(p, Flat(hand.Steps[s].Gradients), s + 1);
+            var predicted = fresh.Step(p, Flat(hand.Steps[s].Gradients), s + 1, own.LearningRateAt(s));
             if (!Close(predicted.Select((x, i) => x - p[i]).ToArray(), after.Select((x, i) => x - p[i]).ToArray()))
             {
                 return false;

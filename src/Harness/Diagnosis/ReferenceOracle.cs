@@ -7,7 +7,7 @@ namespace Parity.Harness.Diagnosis;
 
 /// <summary>
 /// PyTorch's side of a scenario evaluated anywhere: the verified hand-rolled engine, in float64, configured as the
-/// PyTorch side (its network, loss, learning rate, optimizer and batches). The engines are proven identical to ~1e-15,
+/// PyTorch side (its network, loss, learning rate and its schedule, optimizer and batches). The engines are proven identical to ~1e-15,
 /// so once a trainer has left PyTorch's trajectory its next step can still be judged against what PyTorch would do
 /// from the trainer's own parameters.
 /// </summary>
@@ -16,6 +16,8 @@ internal sealed class ReferenceOracle(Scenario scenario, SideSpec side)
     private readonly NetworkSpec network = scenario.NetworkOf(side);
     private readonly BatchOrder order = new(scenario.Data.Count, side.ToOptions(scenario.Epochs, 0));
     private readonly List<Dataset> batches = []; // every update's batch so far, in order
+    private readonly List<int> epochs = []; // the epoch of each of them
+    private readonly double[] rates = side.ToOptions(scenario.Epochs, 0).LearningRates();
     private ParameterOptimizer<double>? optimizer;
 
     /// <summary>∂loss/∂θ of the given side's loss at <paramref name="parameters"/>, on the batch of update <paramref name="step"/>.</summary>
@@ -35,11 +37,18 @@ internal sealed class ReferenceOracle(Scenario scenario, SideSpec side)
         for (var i = 0; i < gradient.Count; i++)
         {
             var after = parameters[i].Values.ToArray();
-            optimizer.Step(i, after, gradient[i].Values.ToArray(), side.LearningRate);
+            optimizer.Step(i, after, gradient[i].Values.ToArray(), LearningRateAt(step));
             updates[i] = parameters[i] with { Values = [.. after.Select((v, j) => v - parameters[i].Values[j])] };
         }
 
         return updates;
+    }
+
+    /// <summary>The learning rate of update <paramref name="step"/>: the side's, as its schedule has decayed it by that update's epoch.</summary>
+    public double LearningRateAt(int step)
+    {
+        BatchOf(step);
+        return rates[Math.Min(epochs[step], rates.Length - 1)];
     }
 
     /// <summary>Trains the reference side from <paramref name="initial"/> at another learning rate (to confirm a scale).</summary>
@@ -51,8 +60,11 @@ internal sealed class ReferenceOracle(Scenario scenario, SideSpec side)
     {
         while (batches.Count <= step)
         {
-            batches.AddRange(order.NextEpoch().Select(rows => new Dataset(
+            var epoch = batches.Count == 0 ? 0 : epochs[^1] + 1;
+            var next = order.NextEpoch();
+            batches.AddRange(next.Select(rows => new Dataset(
                 [.. rows.Select(r => scenario.Data.Inputs[r])], [.. rows.Select(r => scenario.Data.Targets[r])])));
+            epochs.AddRange(next.Select(_ => epoch));
         }
 
         return batches[step];

@@ -11,33 +11,47 @@ namespace Parity.Harness.Diagnosis;
 /// <param name="Description">The departure in words, e.g. "without bias correction".</param>
 internal abstract record UpdateRule(string Description)
 {
-    /// <summary>The new parameters after step <paramref name="t"/> (1-based) from <paramref name="p"/> and its gradient <paramref name="g"/>.</summary>
-    public abstract double[] Step(double[] p, double[] g, int t);
+    /// <summary>
+    /// The new parameters after step <paramref name="t"/> (1-based) from <paramref name="p"/> and its gradient
+    /// <paramref name="g"/>, at that step's learning rate <paramref name="lr"/>.
+    /// </summary>
+    public abstract double[] Step(double[] p, double[] g, int t, double lr);
 
     /// <summary>A fresh copy of the rule, its state empty.</summary>
     public abstract UpdateRule Fresh();
 
-    /// <summary>The candidate departures from <paramref name="o"/> that ports are known to make.</summary>
-    public static IEnumerable<UpdateRule> VariantsOf(Optimizer o, double lr) => o.Kind switch
+    /// <summary>
+    /// The candidate departures from <paramref name="o"/> that ports are known to make; <paramref name="rateChanges"/>:
+    /// whether the learning rate changes during the run (a schedule), which some departures need to show.
+    /// </summary>
+    public static IEnumerable<UpdateRule> VariantsOf(Optimizer o, bool rateChanges) => o.Kind switch
     {
-        OptimizerKind.Sgd => SgdRule.Variants(o, lr),
-        OptimizerKind.RmsProp => RmsPropRule.Variants(o, lr),
-        _ => AdamRule.Variants(o, lr),
+        OptimizerKind.Sgd => SgdRule.Variants(o, rateChanges),
+        OptimizerKind.RmsProp => RmsPropRule.Variants(o),
+        _ => AdamRule.Variants(o),
     };
 }
 
-/// <summary>SGD: d = g + λp; b = μb + (1 − dampening)·d (the first b is d itself); Nesterov d + μb; p −= lr·b.</summary>
+/// <summary>
+/// SGD: d = g + λp; b = μb + (1 − dampening)·d (the first b is d itself); Nesterov d + μb; p −= lr·b. With the learning
+/// rate inside the buffer, as some ports write it: b = μb + lr·(1 − dampening)·d, p −= b (Nesterov lr·d + μb).
+/// </summary>
 internal sealed record SgdRule(
-    string Description, double Lr, double Momentum, double Dampening, bool Nesterov, double WeightDecay,
-    bool DampenFirstStep = false) : UpdateRule(Description)
+    string Description, double Momentum, double Dampening, bool Nesterov, double WeightDecay,
+    bool DampenFirstStep = false, bool LrInsideBuffer = false) : UpdateRule(Description)
 {
     private double[]? buffer;
 
-    public static IEnumerable<UpdateRule> Variants(Optimizer o, double lr)
+    public static IEnumerable<UpdateRule> Variants(Optimizer o, bool rateChanges)
     {
-        var asked = new SgdRule("", lr, o.Momentum, o.Dampening, o.Nesterov, o.WeightDecay);
-        // The learning rate inside the buffer (b = μb + lr·g, p −= b) is no departure at a constant learning rate: that
-        // buffer is lr·b, so every update is torch.optim's — Parity rightly finds parity, and there is nothing to name.
+        var asked = new SgdRule("", o.Momentum, o.Dampening, o.Nesterov, o.WeightDecay);
+        if (o.Momentum > 0 && rateChanges)
+        {
+            // At a constant rate this buffer is lr × torch.optim's, every update the same: a departure only once a
+            // schedule changes the rate, when the buffer still carries the steps taken at the old one.
+            yield return asked with { Description = "with the learning rate inside the momentum buffer (b = μb + lr·g, p −= b)", LrInsideBuffer = true };
+        }
+
         if (o.Momentum > 0)
         {
             yield return asked with { Description = $"with Nesterov momentum {(o.Nesterov ? "off" : "on")}", Nesterov = !o.Nesterov, Dampening = 0 };
@@ -60,19 +74,21 @@ internal sealed record SgdRule(
 
     public override UpdateRule Fresh() => this with { buffer = null };
 
-    public override double[] Step(double[] p, double[] g, int t)
+    public override double[] Step(double[] p, double[] g, int t, double lr)
     {
+        var inside = LrInsideBuffer ? lr : 1; // the rate the buffer's new term carries
         var d = g.Select((gi, i) => gi + (WeightDecay * p[i])).ToArray();
         var step = d;
         if (Momentum != 0)
         {
             buffer = buffer is null
-                ? [.. d.Select(di => (DampenFirstStep ? 1 - Dampening : 1) * di)]
-                : [.. buffer.Select((b, i) => (Momentum * b) + ((1 - Dampening) * d[i]))];
-            step = Nesterov ? [.. d.Select((di, i) => di + (Momentum * buffer[i]))] : buffer;
+                ? [.. d.Select(di => (DampenFirstStep ? 1 - Dampening : 1) * inside * di)]
+                : [.. buffer.Select((b, i) => (Momentum * b) + ((1 - Dampening) * inside * d[i]))];
+            step = Nesterov ? [.. d.Select((di, i) => (inside * di) + (Momentum * buffer[i]))] : buffer;
         }
 
-        return [.. p.Select((pi, i) => pi - (Lr * step[i]))];
+        var outside = LrInsideBuffer && Momentum != 0 ? 1 : lr;
+        return [.. p.Select((pi, i) => pi - (outside * step[i]))];
     }
 }
 
@@ -81,7 +97,7 @@ internal sealed record SgdRule(
 /// to g, decoupled decay first scales p by 1 − lr·λ; AMSGrad divides by the running maximum of v.
 /// </summary>
 internal sealed record AdamRule(
-    string Description, double Lr, double Beta1, double Beta2, double Eps, double WeightDecay, bool Decoupled, bool Amsgrad,
+    string Description, double Beta1, double Beta2, double Eps, double WeightDecay, bool Decoupled, bool Amsgrad,
     bool BiasCorrection = true, bool EpsInsideRoot = false) : UpdateRule(Description)
 {
     private static readonly double[] Beta2s = [0.999, 0.99, 0.9999, 0.98, 0.95, 0.9];
@@ -90,9 +106,9 @@ internal sealed record AdamRule(
     private double[]? v;
     private double[]? vMax;
 
-    public static IEnumerable<UpdateRule> Variants(Optimizer o, double lr)
+    public static IEnumerable<UpdateRule> Variants(Optimizer o)
     {
-        var asked = new AdamRule("", lr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay, o.Kind == OptimizerKind.AdamW, o.Amsgrad);
+        var asked = new AdamRule("", o.Beta1, o.Beta2, o.Eps, o.WeightDecay, o.Kind == OptimizerKind.AdamW, o.Amsgrad);
         yield return asked with { Description = "without bias correction (m and v used as they are)", BiasCorrection = false };
         yield return asked with { Description = "with ε inside the square root, √(v̂ + ε), where PyTorch adds it outside, √v̂ + ε", EpsInsideRoot = true };
         if (o.WeightDecay > 0)
@@ -117,9 +133,9 @@ internal sealed record AdamRule(
 
     public override UpdateRule Fresh() => this with { m = null, v = null, vMax = null };
 
-    public override double[] Step(double[] p, double[] g, int t)
+    public override double[] Step(double[] p, double[] g, int t, double lr)
     {
-        var decayed = Decoupled ? [.. p.Select(pi => pi * (1 - (Lr * WeightDecay)))] : p;
+        var decayed = Decoupled ? [.. p.Select(pi => pi * (1 - (lr * WeightDecay)))] : p;
         var grad = Decoupled || WeightDecay == 0 ? g : [.. g.Select((gi, i) => gi + (WeightDecay * p[i]))];
         m = [.. grad.Select((gi, i) => (Beta1 * (m?[i] ?? 0)) + ((1 - Beta1) * gi))];
         v = [.. grad.Select((gi, i) => (Beta2 * (v?[i] ?? 0)) + ((1 - Beta2) * gi * gi))];
@@ -129,7 +145,7 @@ internal sealed record AdamRule(
         return [.. decayed.Select((pi, i) =>
         {
             var denominator = EpsInsideRoot ? Math.Sqrt((second[i] / c2) + Eps) : (Math.Sqrt(second[i]) / Math.Sqrt(c2)) + Eps;
-            return pi - (Lr / c1 * m[i] / denominator);
+            return pi - (lr / c1 * m[i] / denominator);
         })];
     }
 }
@@ -139,7 +155,7 @@ internal sealed record AdamRule(
 /// momentum b = μb + g/avg, p −= lr·b; else p −= lr·g/avg.
 /// </summary>
 internal sealed record RmsPropRule(
-    string Description, double Lr, double Alpha, double Eps, double Momentum, bool Centered, double WeightDecay,
+    string Description, double Alpha, double Eps, double Momentum, bool Centered, double WeightDecay,
     bool EpsInsideRoot = false) : UpdateRule(Description)
 {
     private static readonly double[] Alphas = [0.99, 0.9, 0.999, 0.95];
@@ -147,9 +163,9 @@ internal sealed record RmsPropRule(
     private double[]? mean;
     private double[]? buffer;
 
-    public static IEnumerable<UpdateRule> Variants(Optimizer o, double lr)
+    public static IEnumerable<UpdateRule> Variants(Optimizer o)
     {
-        var asked = new RmsPropRule("", lr, o.Alpha, o.Eps, o.Momentum, o.Centered, o.WeightDecay);
+        var asked = new RmsPropRule("", o.Alpha, o.Eps, o.Momentum, o.Centered, o.WeightDecay);
         yield return asked with { Description = "with ε inside the square root, √(s + ε), where PyTorch adds it outside, √s + ε", EpsInsideRoot = true };
         yield return asked with { Description = $"{(o.Centered ? "not centered" : "centered")}", Centered = !o.Centered };
         foreach (var alpha in Alphas.Where(a => a != o.Alpha))
@@ -160,7 +176,7 @@ internal sealed record RmsPropRule(
 
     public override UpdateRule Fresh() => this with { square = null, mean = null, buffer = null };
 
-    public override double[] Step(double[] p, double[] g, int t)
+    public override double[] Step(double[] p, double[] g, int t, double lr)
     {
         var grad = WeightDecay == 0 ? g : [.. g.Select((gi, i) => gi + (WeightDecay * p[i]))];
         square = [.. grad.Select((gi, i) => (Alpha * (square?[i] ?? 0)) + ((1 - Alpha) * gi * gi))];
@@ -177,6 +193,6 @@ internal sealed record RmsPropRule(
             step = buffer;
         }
 
-        return [.. p.Select((pi, i) => pi - (Lr * step[i]))];
+        return [.. p.Select((pi, i) => pi - (lr * step[i]))];
     }
 }

@@ -27,4 +27,7 @@ public enum DifferenceKind
 
     /// <summary>The optimiser: its kind or any of its hyperparameters.</summary>
     Optimizer,
+
+    /// <summary>The learning-rate schedule: one side decays its rate, or both do differently.</summary>
+    Schedule,
 }

@@ -2,7 +2,7 @@ using Parity.Harness.Scenarios;
 
 namespace Parity.Harness.Explain;
 
-/// <summary>The contract's names of the difference kinds: <c>bias, init, loss, learning-rate-scale, dtype, batch, optimizer</c>.</summary>
+/// <summary>The contract's names of the difference kinds: <c>bias, init, loss, learning-rate-scale, dtype, batch, optimizer, schedule</c>.</summary>
 public static class DifferenceKinds
 {
     /// <summary>Both ways between <see cref="DifferenceKind"/> and its name.</summary>
@@ -13,7 +13,8 @@ public static class DifferenceKinds
         (DifferenceKind.LearningRateScale, "learning-rate-scale"),
         (DifferenceKind.DType, "dtype"),
         (DifferenceKind.Batch, "batch"),
-        (DifferenceKind.Optimizer, "optimizer"));
+        (DifferenceKind.Optimizer, "optimizer"),
+        (DifferenceKind.Schedule, "schedule"));
 
     /// <summary>The name of <paramref name="kind"/>.</summary>
     public static string Name(this DifferenceKind kind) => Names.Of(kind);

@@ -97,6 +97,16 @@ internal static partial class Differences
             c => $"PyTorch with {ScenarioOptimizers.Describe(c.Torch.Optimizer)}");
     }
 
+    private static Difference? OfSchedule(Scenario scenario)
+    {
+        var (hand, torch) = (scenario.HandRolled.Schedule, scenario.Torch.Schedule);
+        return hand == torch ? null : new Difference(
+            DifferenceKind.Schedule,
+            $"PyTorch's learning rate {ScenarioSchedules.Describe(torch)}, the hand-rolled side's {ScenarioSchedules.Describe(hand)}",
+            c => c.WithTorch(c.Torch with { Schedule = hand }),
+            c => $"PyTorch's learning rate {ScenarioSchedules.Describe(c.Torch.Schedule)}");
+    }
+
     private static string Updates(SideSpec side) => side.Batch switch
     {
         BatchMode.Full => "once per epoch (full batch)",

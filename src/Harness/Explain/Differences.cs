@@ -18,7 +18,7 @@ internal static partial class Differences
         [.. new[]
         {
             OfBias(scenario), OfInit(scenario, handInitial, torchInitial), OfLoss(scenario), OfLearningRateScale(scenario),
-            OfDType(scenario), OfBatch(scenario), OfOptimizer(scenario),
+            OfDType(scenario), OfBatch(scenario), OfOptimizer(scenario), OfSchedule(scenario),
         }.OfType<Difference>()];
 
     private static Difference? OfBias(Scenario scenario)

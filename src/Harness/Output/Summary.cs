@@ -23,7 +23,7 @@ public static class Summary
         var text = new StringBuilder();
         var close = c.Verdict == Verdict.Parity ? "close" : "not close";
         Line(text, $"Loss curves are {close} ({s.Name}, rtol {NumberText.Short(t.Rtol)}, atol {NumberText.Short(t.Atol)})");
-        Line(text, $"Hand-rolled: {s.HandRolled.Loss.Name()} lr {s.HandRolled.LearningRate:G6} {s.HandRolled.DType.Name()} {s.HandRolled.Batch.Name()}; PyTorch: {s.Torch.Loss.Name()} lr {s.Torch.LearningRate:G6} {s.Torch.DType.Name()} {s.Torch.Batch.Name()}");
+        Line(text, $"Hand-rolled: {s.HandRolled.Loss.Name()} lr {s.HandRolled.LearningRate:G6}{ScenarioSchedules.Suffix(s.HandRolled.Schedule)} {s.HandRolled.DType.Name()} {s.HandRolled.Batch.Name()}; PyTorch: {s.Torch.Loss.Name()} lr {s.Torch.LearningRate:G6}{ScenarioSchedules.Suffix(s.Torch.Schedule)} {s.Torch.DType.Name()} {s.Torch.Batch.Name()}");
         if (c.MismatchedCount > 0)
         {
             Line(text, $"Mismatched epochs: {c.MismatchedCount} / {c.Epochs} ({100.0 * c.MismatchedCount / c.Epochs:F1}%), first at epoch {c.FirstMismatchEpoch}");

@@ -26,7 +26,7 @@ public sealed partial class ParityHarness
         return new Fixture(
             new FixtureMeta(
                 scenario.Name, scenario.ContentHash, run.Producer, run.TorchVersion, run.PythonVersion, scenario.Torch.DType.Name(),
-                scenario.Epochs, Options.StepDetails, $"{FixtureStore.RegenerateCommand} {scenario.Name}{option}"),
+                scenario.Epochs, Options.StepDetailsOf(scenario), $"{FixtureStore.RegenerateCommand} {scenario.Name}{option}"),
             run.HandRolledInitial,
             run.TorchInitial,
             run.Torch);

@@ -149,7 +149,7 @@ public sealed partial class ParityHarness : IAsyncDisposable
         var reference = await ReferenceAsync(scenario, source ?? Options.Reference, cancellation).ConfigureAwait(false);
         var hand = await trainer.TrainAsync(
             scenario.NetworkOf(scenario.HandRolled),
-            scenario.HandRolled.ToOptions(scenario.Epochs, Options.StepDetails),
+            scenario.HandRolled.ToOptions(scenario.Epochs, Options.StepDetailsOf(scenario)),
             scenario.Data,
             reference.HandRolledInitial,
             cancellation).ConfigureAwait(false);
@@ -182,7 +182,7 @@ public sealed partial class ParityHarness : IAsyncDisposable
         var run = await TrainLiveAsync(
             chosen,
             scenario.NetworkOf(scenario.Torch),
-            scenario.Torch.ToOptions(scenario.Epochs, Options.StepDetails),
+            scenario.Torch.ToOptions(scenario.Epochs, Options.StepDetailsOf(scenario)),
             scenario.Data,
             torchInitial,
             cancellation).ConfigureAwait(false);

@@ -197,7 +197,7 @@ public static partial class ScenarioLoader
 
     private static SideSpec ReadSide(JsonCursor cursor, string directory, Logged logged)
     {
-        var side = cursor.Object("loss", "learningRate", "dtype", "batch", "optimizer", "bias", "init");
+        var side = cursor.Object("loss", "learningRate", "dtype", "batch", "optimizer", "schedule", "bias", "init");
         var loss = side.Required("loss", $"one of {Names.Loss.Expected}").Name(Names.Loss, "loss");
         var learningRate = ReadPositive(side.Required("learningRate", "the optimiser's step size, > 0"), "a learning rate");
         var dtype = side.Optional("dtype") is { } d ? d.Name(Names.DType, "dtype") : DType.Float64;
@@ -205,7 +205,30 @@ public static partial class ScenarioLoader
         var optimizer = side.Optional("optimizer") is { } o ? ScenarioOptimizers.Read(o) : Optimizer.Plain;
         var bias = side.Optional("bias")?.Boolean("a bias override");
         var init = side.Optional("init") is { } i ? ReadInit(i, directory) : null;
-        return new SideSpec(loss, learningRate, dtype, batch, optimizer, bias, init, miniBatch, logged);
+        var schedule = side.Optional("schedule") is { } s ? ReadSchedule(s) : null;
+        return new SideSpec(loss, learningRate, dtype, batch, optimizer, bias, init, miniBatch, logged, schedule);
+    }
+
+    // { "kind": "step", "stepSize", "gamma" }: torch.optim.lr_scheduler.StepLR, stepped after each epoch.
+    private static Schedule ReadSchedule(JsonCursor cursor)
+    {
+        var schedule = cursor.Object("kind", "stepSize", "gamma");
+        var kindCursor = schedule.Required("kind", "\"step\" (StepLR)");
+        var kind = kindCursor.String("a schedule kind");
+        if (kind != "step")
+        {
+            throw kindCursor.Error($"unknown schedule kind {JsonCursor.Quote(kind)}; expected \"step\" (StepLR)");
+        }
+
+        var stepSizeCursor = schedule.Required("stepSize", "the epochs between two decays, ≥ 1");
+        var stepSize = stepSizeCursor.Int32("a number of epochs");
+        if (stepSize < 1)
+        {
+            throw stepSizeCursor.Error(string.Create(CultureInfo.InvariantCulture, $"step size {stepSize}; expected at least 1 epoch"));
+        }
+
+        var gamma = ReadPositive(schedule.Required("gamma", "the factor of each decay, > 0"), "a decay factor");
+        return new Schedule(stepSize, gamma);
     }
 
     // "full", "per-sample", or { "size", "shuffle", "seed", "dropLast" }.

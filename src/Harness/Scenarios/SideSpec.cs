@@ -12,6 +12,7 @@ namespace Parity.Harness.Scenarios;
 /// <param name="Init">Overrides the shared initial parameters for this side only.</param>
 /// <param name="MiniBatch">Size, order and last batch when <paramref name="Batch"/> is mini-batches.</param>
 /// <param name="Logged">What every epoch logs; the scenario's, the same for both sides.</param>
+/// <param name="Schedule">How the learning rate decays from epoch to epoch (StepLR); constant when null.</param>
 public sealed record SideSpec(
     Loss Loss,
     double LearningRate,
@@ -21,11 +22,12 @@ public sealed record SideSpec(
     bool? Bias = null,
     InitSpec? Init = null,
     MiniBatch? MiniBatch = null,
-    Logged Logged = Logged.Mse)
+    Logged Logged = Logged.Mse,
+    Schedule? Schedule = null)
 {
     /// <summary>The engine options for this side.</summary>
     public TrainingOptions ToOptions(int epochs, int stepDetails) =>
-        new(epochs, LearningRate, Loss, DType, Batch, Optimizer, stepDetails, MiniBatch, Logged);
+        new(epochs, LearningRate, Loss, DType, Batch, Optimizer, stepDetails, MiniBatch, Logged, Schedule);
 
     /// <summary>Whether this side's loss takes class indices as targets (cross-entropy, NLL) rather than values.</summary>
     public bool TakesClassIndices => Loss is Loss.CrossEntropy or Loss.Nll;

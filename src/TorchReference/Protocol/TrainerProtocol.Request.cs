@@ -42,7 +42,8 @@ public static partial class TrainerProtocol
             ReadOptimizer(training),
             record,
             miniBatch,
-            ReadLogged(training));
+            ReadLogged(training),
+            ReadSchedule(training));
 
         var data = JsonNumbers.Property(request, "data", "$");
         var dataset = new Dataset(Matrix(data, "inputs"), Matrix(data, "targets"));

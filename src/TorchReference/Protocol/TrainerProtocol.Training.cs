@@ -20,6 +20,8 @@ public static partial class TrainerProtocol
 
     private static readonly string[] MiniBatchMembers = ["size", "shuffle", "seed", "dropLast"];
 
+    private static readonly string[] ScheduleMembers = ["kind", "stepSize", "gamma"];
+
     /// <summary>
     /// <c>training.optimizer</c>: the kind and every hyperparameter it takes, explicit. Plain SGD and SGD with momentum
     /// and weight decay are also written as today's <c>momentum</c> and <c>weightDecay</c>, for trainers that read those.
@@ -175,6 +177,39 @@ public static partial class TrainerProtocol
         var size = WholeNumber(JsonNumbers.Property(batch, "size", path), $"{path}.size", 1);
         var seed = batch.TryGetProperty("seed", out var s) ? WholeNumber(s, $"{path}.seed", 0) : 0;
         return (BatchMode.MiniBatch, new MiniBatch(size, Flag(batch, "shuffle", path), seed, Flag(batch, "dropLast", path)));
+    }
+
+    /// <summary><c>training.schedule</c>: <c>{ "kind": "step", "stepSize", "gamma" }</c>, StepLR stepped after each epoch.</summary>
+    private static JsonObject WriteSchedule(Schedule schedule) => new()
+    {
+        ["kind"] = "step",
+        ["stepSize"] = schedule.StepSize,
+        ["gamma"] = JsonNumbers.Write(schedule.Gamma),
+    };
+
+    /// <summary><c>training.schedule</c>, or none (a constant learning rate) when absent.</summary>
+    private static Schedule? ReadSchedule(JsonElement training)
+    {
+        const string path = $"{TrainingPath}.schedule";
+        if (!training.TryGetProperty("schedule", out var schedule))
+        {
+            return null;
+        }
+
+        JsonNumbers.Expect(schedule, JsonValueKind.Object, path, "an object { \"kind\": \"step\", \"stepSize\", \"gamma\" }");
+        Members(schedule, path, ScheduleMembers, "a schedule");
+        var kind = JsonNumbers.Property(schedule, "kind", path);
+        if (kind.ValueKind != JsonValueKind.String || kind.GetString() != "step")
+        {
+            throw new ProtocolException($"{path}.kind: unknown schedule kind {JsonNumbers.Describe(kind)}; expected \"step\" (StepLR)");
+        }
+
+        var stepSize = WholeNumber(JsonNumbers.Property(schedule, "stepSize", path), $"{path}.stepSize", 1);
+        var gammaElement = JsonNumbers.Property(schedule, "gamma", path);
+        var gamma = JsonNumbers.Read(gammaElement, $"{path}.gamma");
+        return double.IsFinite(gamma) && gamma > 0
+            ? new Schedule(stepSize, gamma)
+            : throw new ProtocolException($"{path}.gamma: expected a finite number above 0, found {JsonNumbers.Describe(gammaElement)}");
     }
 
     /// <summary><c>training.logged</c>; <c>mse</c> (today's) when absent.</summary>

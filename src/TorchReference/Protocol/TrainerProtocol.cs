@@ -46,7 +46,7 @@ public static partial class TrainerProtocol
 
     /// <summary>
     /// <c>training</c>: epochs, learning rate, loss, batch, dtype, the optimizer (<c>training.optimizer</c>, and for SGD
-    /// also today's <c>momentum</c> and <c>weightDecay</c>) and the logged quantity.
+    /// also today's <c>momentum</c> and <c>weightDecay</c>), the logged quantity and the learning-rate schedule, if any.
     /// </summary>
     private static JsonObject Training(TrainingOptions options)
     {
@@ -60,6 +60,11 @@ public static partial class TrainerProtocol
         };
         WriteOptimizer(training, options.Optim);
         training["logged"] = options.Logged.Name();
+        if (options.Schedule is { } schedule)
+        {
+            training["schedule"] = WriteSchedule(schedule);
+        }
+
         return training;
     }
 

@@ -21,12 +21,12 @@ internal sealed class TorchOptimizer : IDisposable
 {
     private readonly Parameter[] parameters;
     private readonly Optimizer o;
-    private readonly double lr;
+    private double lr;
     private readonly State[] states;
     private readonly List<Scalar> owned = [];
     private readonly Scalar one;
     private readonly Scalar minusOne;
-    private readonly Scalar minusLr;
+    private Scalar minusLr;
     private readonly Scalar weightDecay;
     private readonly Scalar momentum;
     private readonly Scalar undamped;
@@ -37,7 +37,7 @@ internal sealed class TorchOptimizer : IDisposable
     private readonly Scalar eps;
     private readonly Scalar alpha;
     private readonly Scalar oneMinusAlpha;
-    private readonly Scalar decoupled;
+    private Scalar decoupled;
     private int step;
 
     public TorchOptimizer(IEnumerable<(string Name, Parameter Parameter)> parameters, double learningRate, Optimizer optimizer)
@@ -60,6 +60,26 @@ internal sealed class TorchOptimizer : IDisposable
         alpha = Own(optimizer.Alpha);
         oneMinusAlpha = Own(1 - optimizer.Alpha);
         decoupled = Own(1 - (learningRate * optimizer.WeightDecay));
+    }
+
+    /// <summary>
+    /// The rate of the next steps, as a scheduler sets the group's <c>lr</c> between epochs; the coefficients made from
+    /// it are made anew (the old ones stay owned until disposal: a schedule changes the rate a few times a run).
+    /// </summary>
+    public double LearningRate
+    {
+        get => lr;
+        set
+        {
+            if (value == lr)
+            {
+                return;
+            }
+
+            lr = value;
+            minusLr = Own(-value);
+            decoupled = Own(1 - (value * o.WeightDecay));
+        }
     }
 
     /// <summary>Clears every parameter's gradient, as <c>optimizer.zero_grad()</c> (set to None).</summary>

@@ -44,7 +44,7 @@ internal static class Training
 
     /// <summary>The trace of training, and the parameters it started from.</summary>
     /// <remarks>
-    /// A Python user's loop: each epoch's batches from <see cref="BatchOrder"/> (numpy's RandomState order when
+    /// A Python user's loop: the epoch's learning rate (a scheduler's), each epoch's batches from <see cref="BatchOrder"/> (numpy's RandomState order when
     /// shuffled), <c>x[rows]</c>, <c>zero_grad</c>, the forward pass, the logged quantity under <c>no_grad</c>, the loss
     /// over the batch's own rows, <c>backward</c>, <c>step</c>; the epoch logs the mean of its batches' logged values.
     /// </remarks>
@@ -65,9 +65,11 @@ internal static class Training
         // Batches in data order are the same every epoch: selected once (a copy, the numbers x[rows] holds).
         var shuffled = options.Batch == BatchMode.MiniBatch && options.MiniBatch!.Shuffle;
         var fixedBatches = shuffled ? null : Batches(x, y, order.NextEpoch(), options.Batch);
+        var rates = options.LearningRates(); // scheduler.step() after each epoch
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
+            optimizer.LearningRate = rates[epoch];
             using var scope = NewDisposeScope();
             var batches = fixedBatches ?? Batches(x, y, order.NextEpoch(), options.Batch);
             if (batches.Count == 0)

@@ -24,6 +24,7 @@ public sealed class BadScenarioTests
         scratch.Write("sigmod.json", File.ReadAllText(scratch.ScenarioFile(Seed)).Replace("[\"sigmoid\", \"sigmoid\"]", "[\"sigmod\", \"sigmoid\"]", StringComparison.Ordinal));
         var seed = File.ReadAllText(scratch.ScenarioFile(Seed));
         scratch.Write("adam-beta.json", seed.Replace("\"loss\": \"mse\",", "\"loss\": \"mse\", \"optimizer\": { \"kind\": \"adam\", \"betas\": [0.9, 1.5] },", StringComparison.Ordinal));
+        scratch.Write("gamma-zero.json", seed.Replace("\"loss\": \"mse\",", "\"loss\": \"mse\", \"schedule\": { \"kind\": \"step\", \"stepSize\": 10, \"gamma\": 0 },", StringComparison.Ordinal));
         scratch.Write("batch-zero.json", seed.Replace("\"dtype\": \"float32\", \"batch\": \"full\"", "\"dtype\": \"float32\", \"batch\": { \"size\": 0 }", StringComparison.Ordinal));
         scratch.Write("labels.csv", "a,b,label\n0,0,0\n0,1,x\n");
         scratch.Write("csv-data.json", Regex.Replace(seed, "\"data\": \\{[^}]*\\}", "\"data\": { \"csv\": \"labels.csv\", \"target\": \"label\" }"));
@@ -87,6 +88,7 @@ public sealed class BadScenarioTests
         yield return ("2 GiB file", "huge.json", "huge.json: is 2048.0 MiB; scenario files are limited to 16 MiB");
         yield return ("name outside the catalogue", "../xor-seed-parity", "../xor-seed-parity: no such file, and not a catalogue name: ");
         yield return ("adam β outside [0, 1)", "adam-beta.json", "adam-beta.json: $.torch.optimizer.betas[1]: β 1.5; expected 0 ≤ β < 1");
+        yield return ("schedule γ 0", "gamma-zero.json", "gamma-zero.json: $.torch.schedule.gamma: a decay factor of 0; expected more than 0");
         yield return ("batch size 0", "batch-zero.json", "batch-zero.json: $.torch.batch.size: batch size 0; expected at least 1");
         yield return ("a label not a number in the data file", "csv-data.json", "labels.csv: line 3, column 'label': expected a finite number, found 'x'");
     }

@@ -47,4 +47,25 @@ public sealed class OptimizerDiagnosisTests
 
         Assert.That(result.Verdict, Is.EqualTo(Verdict.Parity), Summary.Text(result));
     }
+
+    [Test]
+    public async Task Verify_SgdWithTheLearningRateInsideTheMomentumBufferUnderAStepSchedule_IsOptimizerAtTheFirstDecay()
+    {
+        // Once StepLR halves the rate (epoch 200, the 201st update), the buffer still holds steps taken at the old rate:
+        // μ·b' + lr/2·g where torch.optim steps lr/2·(μb + g).
+        var result = await TestTrainers.VerifyAsync("xor-momentum-step-lr", TestTrainers.Optimizer("lr-inside-momentum"));
+
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Mismatch), Summary.Text(result));
+        Assert.That(result.Diagnosis.Kind, Is.EqualTo(DiagnosisKind.Optimizer), Summary.Text(result));
+        Assert.That(result.Diagnosis.Step, Is.EqualTo(200), "the first update at the decayed rate");
+        Assert.That(result.Diagnosis.Variant, Does.Contain("learning rate inside the momentum buffer"));
+    }
+
+    [Test]
+    public async Task Verify_SgdPortUnderAStepSchedule_IsParity()
+    {
+        var result = await TestTrainers.VerifyAsync("xor-momentum-step-lr", TestTrainers.Optimizer("correct"));
+
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Parity), Summary.Text(result));
+    }
 }

@@ -9,7 +9,7 @@ them — with one deliberate departure, chosen by the first argument, for the op
   lr-inside-momentum     SGD's momentum buffer holds lr*g (b = mu*b + lr*g; p -= b)
 
 Sigmoid layers, full batch, float64; the loss is half-sse or mse (their gradients differ by 2/(N*D)); bias if the
-network has it; the true MSE logged before each update.
+network has it; the true MSE logged before each update; the learning rate decayed as training.schedule (StepLR) asks.
 """
 import json
 import sys
@@ -33,6 +33,7 @@ def main():
     names = [n for l in range(depth) for n in ([f"{l}.weight", f"{l}.bias"] if net["bias"] else [f"{l}.weight"])]
     params = [given[n].copy() for n in names]  # PyTorch layout: weight (out, in)
     lr = training["learningRate"]
+    schedule = training.get("schedule")  # StepLR: lr *= gamma every stepSize epochs
     scale = 1.0 if training["loss"] == "half-sse" else 2.0 / Y.size
     keep = request.get("record", {}).get("stepDetails", 0)
     state = [{} for _ in params]
@@ -40,6 +41,8 @@ def main():
 
     for epoch in range(training["epochs"]):
         t = epoch + 1
+        if schedule is not None and epoch > 0 and epoch % schedule["stepSize"] == 0:
+            lr *= schedule["gamma"]
         by = dict(zip(names, params))
         layers = [X]
         for l in range(depth):

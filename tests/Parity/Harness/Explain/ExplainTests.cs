@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using NUnit.Framework;
 using Parity.Harness.Explain;
 using Parity.Harness.Reference;
@@ -106,6 +107,31 @@ public sealed class ExplainTests
 
         Assert.That(explanation.Differences.Select(d => d.Difference.Kind), Is.EqualTo(new[] { DifferenceKind.DType }));
         Assert.That(explanation.SmallestParitySet?.Kinds, Is.Empty);
+    }
+
+    [Test]
+    public async Task Explain_ScheduleAndNesterovOnOneSideOnly_ListsBothAndNeedsBoth()
+    {
+        // xor-momentum-step-lr with a hand-rolled side on Nesterov momentum at a constant rate; PyTorch live (no fixture).
+        await Live.TorchSharpAsync();
+        var file = Path.Combine(Directory.CreateTempSubdirectory("parity-explain-").FullName, "schedule-one-side.json");
+        var scenario = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "fixtures", "scenarios", "xor-momentum-step-lr.json")))!;
+        var hand = scenario["handRolled"]!.AsObject();
+        hand.Remove("schedule");
+        hand["optimizer"]!["nesterov"] = true;
+        await File.WriteAllTextAsync(file, scenario.ToJsonString());
+        await using var harness = new ParityHarness(new HarnessOptions(Repository.Root, ReferenceSource.TorchSharp));
+
+        var explanation = await new Explainer(harness).ExplainAsync(ScenarioLoader.Load(file));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(explanation.Differences.Select(d => d.Difference.Kind), Is.EquivalentTo(new[] { DifferenceKind.Optimizer, DifferenceKind.Schedule }));
+            Assert.That(Impact(explanation, DifferenceKind.Schedule).Difference.Description, Does.Contain("multiplied by 0.5 every 200 epochs (StepLR), the hand-rolled side's is constant"));
+            Assert.That(Impact(explanation, DifferenceKind.Optimizer).Difference.Description, Does.Contain("nesterov true on the hand-rolled side against false"));
+            Assert.That(explanation.SmallestParitySet?.Kinds, Is.EquivalentTo(new[] { DifferenceKind.Optimizer, DifferenceKind.Schedule }));
+            Assert.That(explanation.Change, Does.Contain("PyTorch's learning rate is constant"));
+        });
     }
 
     private static DifferenceImpact Impact(Explanation explanation, DifferenceKind kind) =>

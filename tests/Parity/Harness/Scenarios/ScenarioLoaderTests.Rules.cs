@@ -151,6 +151,14 @@ public sealed partial class ScenarioLoaderTests
         yield return Rule("batch a number", "\"batch\": \"full\" }", "\"batch\": 2 }", "$.handRolled.batch", "expected \"full\", \"per-sample\" or { \"size\", \"shuffle\", \"seed\", \"dropLast\" }, got 2");
         yield return Rule("batch negative seed", "\"batch\": \"full\" }", "\"batch\": { \"size\": 2, \"shuffle\": true, \"seed\": -3 } }", "$.handRolled.batch.seed", "seed -3; expected 0 or more");
         yield return Rule("dropLast drops everything", "\"batch\": \"full\" }", "\"batch\": { \"size\": 5, \"dropLast\": true } }", "$.handRolled", "batch size 5 with dropLast over 4 row(s) drops every batch");
+        yield return Rule("schedule not an object", Lr, Lr + " \"schedule\": \"step\",", "$.handRolled.schedule", "expected an object, got string \"step\"");
+        yield return Rule("schedule without kind", Lr, Lr + " \"schedule\": { \"stepSize\": 2, \"gamma\": 0.5 },", "$.handRolled.schedule", "missing property \"kind\"");
+        yield return Rule("unknown schedule kind", Lr, Lr + " \"schedule\": { \"kind\": \"cosine\", \"stepSize\": 2, \"gamma\": 0.5 },", "$.handRolled.schedule.kind", "unknown schedule kind \"cosine\"; expected \"step\" (StepLR)");
+        yield return Rule("schedule step size zero", Lr, Lr + " \"schedule\": { \"kind\": \"step\", \"stepSize\": 0, \"gamma\": 0.5 },", "$.handRolled.schedule.stepSize", "step size 0; expected at least 1 epoch");
+        yield return Rule("schedule fractional step size", Lr, Lr + " \"schedule\": { \"kind\": \"step\", \"stepSize\": 1.5, \"gamma\": 0.5 },", "$.handRolled.schedule.stepSize", "1.5");
+        yield return Rule("schedule gamma zero", Lr, Lr + " \"schedule\": { \"kind\": \"step\", \"stepSize\": 2, \"gamma\": 0 },", "$.handRolled.schedule.gamma", "a decay factor of 0; expected more than 0");
+        yield return Rule("schedule without gamma", Lr, Lr + " \"schedule\": { \"kind\": \"step\", \"stepSize\": 2 },", "$.handRolled.schedule", "missing property \"gamma\"");
+        yield return Rule("schedule unknown property", Lr, Lr + " \"schedule\": { \"kind\": \"step\", \"step_size\": 2, \"gamma\": 0.5 },", "$.handRolled.schedule.step_size", "did you mean \"stepSize\"?");
         yield return Rule("cross-entropy against mse", "\"loss\": \"mse\"", "\"loss\": \"cross-entropy\"", "$.torch", "cross-entropy takes class indices as targets and half-sse takes values");
         yield return Rule("logged cross-entropy on values", "\"epochs\": 10", "\"epochs\": 10, \"logged\": \"cross-entropy\"", "$.logged", "cross-entropy is logged against class indices, but the sides' losses take values");
         yield return Rule("unknown logged", "\"epochs\": 10", "\"epochs\": 10, \"logged\": \"accuracy\"", "$.logged", "unknown logged quantity \"accuracy\"; expected one of mse, cross-entropy");

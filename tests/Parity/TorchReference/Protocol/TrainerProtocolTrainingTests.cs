@@ -8,7 +8,7 @@ using Parity.TorchReference.Protocol;
 namespace Parity.Tests.TorchReference.Protocol;
 
 /// <summary>
-/// <c>training.optimizer</c>, <c>training.batch</c> and <c>training.logged</c> in <c>parity-trainer/1</c> requests: each
+/// <c>training.optimizer</c>, <c>training.batch</c>, <c>training.logged</c> and <c>training.schedule</c> in <c>parity-trainer/1</c> requests: each
 /// written and read back, a request without them read as today's, and every malformed one refused with its place named.
 /// </summary>
 public sealed class TrainerProtocolTrainingTests
@@ -28,6 +28,7 @@ public sealed class TrainerProtocolTrainingTests
         yield return Case("mini-batch-shuffled-drop-last", plain with { Batch = BatchMode.MiniBatch, MiniBatch = new MiniBatch(3, true, 42, true) });
         yield return Case("mini-batch-in-order", plain with { Batch = BatchMode.MiniBatch, MiniBatch = new MiniBatch(2) });
         yield return Case("logged-cross-entropy", plain with { Logged = Logged.CrossEntropy });
+        yield return Case("step-schedule", plain with { Optimizer = Optimizer.Sgd(0.9), Schedule = new Schedule(2, 0.5) });
     }
 
     [TestCaseSource(nameof(NewFields))]
@@ -91,6 +92,12 @@ public sealed class TrainerProtocolTrainingTests
         yield return Case("shuffle not a bool", "batch", """{"size": 2, "shuffle": "yes"}""", "$.training.batch.shuffle: expected true or false, found string \"yes\"");
         yield return Case("unknown batch member", "batch", """{"size": 2, "order": "random"}""", "$.training.batch.order: a mini-batch takes no \"order\"; expected size, shuffle, seed, dropLast");
         yield return Case("unknown logged", "logged", "\"ce\"", "$.training.logged: unknown logged quantity string \"ce\"; expected one of mse, cross-entropy");
+        yield return Case("schedule not an object", "schedule", "\"step\"", "$.training.schedule: expected an object { \"kind\": \"step\", \"stepSize\", \"gamma\" }, found string \"step\"");
+        yield return Case("unknown schedule kind", "schedule", """{"kind": "cosine", "stepSize": 2, "gamma": 0.5}""", "$.training.schedule.kind: unknown schedule kind string \"cosine\"; expected \"step\" (StepLR)");
+        yield return Case("no step size", "schedule", """{"kind": "step", "gamma": 0.5}""", "$.training.schedule: missing \"stepSize\"");
+        yield return Case("step size 0", "schedule", """{"kind": "step", "stepSize": 0, "gamma": 0.5}""", "$.training.schedule.stepSize: expected a whole number ≥ 1, found number 0");
+        yield return Case("gamma 0", "schedule", """{"kind": "step", "stepSize": 2, "gamma": 0}""", "$.training.schedule.gamma: expected a finite number above 0, found number 0");
+        yield return Case("unknown schedule member", "schedule", """{"kind": "step", "stepSize": 2, "gamma": 0.5, "lastEpoch": 3}""", "$.training.schedule.lastEpoch: a schedule takes no \"lastEpoch\"; expected kind, stepSize, gamma");
     }
 
     [TestCaseSource(nameof(Malformed))]

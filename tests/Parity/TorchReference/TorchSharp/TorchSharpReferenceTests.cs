@@ -147,6 +147,19 @@ public sealed class TorchSharpReferenceTests
     }
 
     [Test]
+    public async Task Train_StepSchedule_IsTheConstantRateRunUntilTheFirstDecayedEpoch()
+    {
+        // StepLR(step_size=2, gamma=0.5): epochs 0 and 1 at lr, epoch 2 at lr/2. Epoch e logs the loss before its
+        // updates, so the logged losses part at epoch 3, and not before.
+        var options = new TrainingOptions(4, 0.6, Loss.Mse, Optimizer: Optimizer.Sgd(0.9));
+        var constant = await Torch.TrainAsync(Xor.Network(), options, Xor.Data, null, seed: 0);
+        var decayed = await Torch.TrainAsync(Xor.Network(), options with { Schedule = new Schedule(2, 0.5) }, Xor.Data, null, seed: 0);
+
+        Assert.That(decayed.Trace.Losses.Take(3), Is.EqualTo(constant.Trace.Losses.Take(3)), "the same bits through epoch 2's logged loss");
+        Assert.That(decayed.Trace.Losses[3], Is.Not.EqualTo(constant.Trace.Losses[3]));
+    }
+
+    [Test]
     public async Task Train_SameRequestOnIrisAgainAndAgain_GivesTheSameBitsEveryTime()
     {
         // 150 rows: MKL, unless asked for reproducibility (NativeLoader does), picks its kernels by the memory's alignment

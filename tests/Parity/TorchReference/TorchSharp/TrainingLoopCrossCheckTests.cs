@@ -9,7 +9,7 @@ namespace Parity.Tests.TorchReference.TorchSharp;
 
 /// <summary>
 /// The two references against each other on every feature of real training loops: TorchSharp (libtorch 2.10, its own
-/// optimizers, the batches of <c>BatchOrder</c>) against the Python worker (PyTorch's torch.optim, its own numpy
+/// optimizers, the batches of <c>BatchOrder</c>) against the Python worker (PyTorch's torch.optim and lr_scheduler, its own numpy
 /// <c>RandomState</c> batches). Each case trains [4, 8, C] on Fisher's iris from PyTorch's init, in shuffled mini-batches
 /// of 32 with a partial last batch of 22 unless it says otherwise, within <see cref="Limits"/>: in float64 for 30 epochs
 /// (150 updates), losses to 1e-12 relative and parameters to 1e-10; in float32 for 5 epochs (25 updates), losses and
@@ -35,11 +35,11 @@ public sealed class TrainingLoopCrossCheckTests
         foreach (var dtype in new[] { DType.Float64, DType.Float32 })
         {
             TestCaseData Case(string name, Loss loss, Optimizer optimizer, double lr, Activation last = Activation.Identity, Dataset? data = null,
-                Logged logged = Logged.CrossEntropy, MiniBatch? batch = null)
+                Logged logged = Logged.CrossEntropy, MiniBatch? batch = null, Schedule? schedule = null)
             {
                 var outputs = data == Iris.Setosa ? 1 : Iris.Classes;
                 var network = new NetworkSpec([4, 8, outputs], [Activation.Tanh, last], Bias: true);
-                var options = new TrainingOptions(EpochsOf(dtype), lr, loss, dtype, BatchMode.MiniBatch, optimizer, StepDetails: 3, batch ?? Shuffled, logged);
+                var options = new TrainingOptions(EpochsOf(dtype), lr, loss, dtype, BatchMode.MiniBatch, optimizer, StepDetails: 3, batch ?? Shuffled, logged, schedule);
                 return new TestCaseData(network, options, data ?? Iris.ClassIndices).SetArgDisplayNames($"{name}-{dtype.Name()}");
             }
 
@@ -57,6 +57,8 @@ public sealed class TrainingLoopCrossCheckTests
             yield return Case("bce-with-logits", Loss.BceWithLogits, Optimizer.Adam(), 0.01, Activation.Identity, Iris.Setosa, Logged.Mse);
             yield return Case("mini-batch-drop-last", Loss.CrossEntropy, Optimizer.Adam(), 0.01, batch: Shuffled with { DropLast = true });
             yield return Case("mini-batch-in-order", Loss.CrossEntropy, Optimizer.Sgd(0.5), 0.05, batch: new MiniBatch(64));
+            yield return Case("sgd-momentum-step-schedule", Loss.CrossEntropy, Optimizer.Sgd(0.9), 0.05, schedule: new Schedule(2, 0.5));
+            yield return Case("adamw-step-schedule", Loss.CrossEntropy, Optimizer.AdamW(weightDecay: 0.1), 0.01, schedule: new Schedule(2, 0.7));
         }
     }
 
@@ -74,7 +76,8 @@ public sealed class TrainingLoopCrossCheckTests
     public Task Train_EveryTrainingLoopFeature_AgreesWithThePythonWorker(NetworkSpec network, TrainingOptions options, Dataset data) =>
         AgreesAsync(network, options, data);
 
-    private static readonly string[] Representatives = ["adamw-amsgrad-betas-float64", "rmsprop-centered-momentum-decay-float32", "mini-batch-drop-last-float64"];
+    private static readonly string[] Representatives =
+        ["adamw-amsgrad-betas-float64", "rmsprop-centered-momentum-decay-float32", "mini-batch-drop-last-float64", "adamw-step-schedule-float64"];
 
     private static string ArgName(TestCaseData c) => string.Join(",", c.ArgDisplayNames ?? []);
 
