@@ -9,7 +9,7 @@ using Parity.Tests.Support;
 namespace Parity.Tests.TorchReference.TorchSharp;
 
 /// <summary>
-/// The TorchSharp reference against plain PyTorch as a user writes it (<c>plain_torch_loop.py</c> beside this file: the
+/// Both sides — the TorchSharp reference and the hand-rolled engine, from the same start — against plain PyTorch as a user writes it (<c>plain_torch_loop.py</c> beside this file: the
 /// CSV read with the csv module, a DataLoader-free loop over numpy <c>RandomState</c> permutations, Adam,
 /// <c>CrossEntropyLoss</c>): the same curve on Fisher's iris, 100 epochs of mini-batches of 16 (a partial last batch of 6),
 /// 1,000 Adam updates. Python PyTorch 1.13 against libtorch 2.10: float64 to 1e-10 relative (issue 12's bound for a
@@ -30,10 +30,12 @@ public sealed class PlainTorchLoopTests
             Epochs, 0.01, Loss.CrossEntropy, dtype, BatchMode.MiniBatch, Optimizer.Adam(), 0, new MiniBatch(16, Shuffle: true, Seed: 0), Logged.CrossEntropy);
 
         var run = await new TorchSharpReference().TrainAsync(Network, options, Iris.ClassIndices, null, seed: 0);
+        var hand = Parity.HandRolled.Trainer.Train(Network, options, run.InitialParameters, Iris.ClassIndices); // the other side, from the same start
         var expected = (await plain).GetProperty(dtype.Name());
 
         var losses = expected.GetProperty("losses").EnumerateArray().Select(e => e.GetDouble()).ToList();
-        Close.Assert(run.Trace.Losses, losses, rtol, 0, $"{dtype.Name()} losses");
+        Close.Assert(run.Trace.Losses, losses, rtol, 0, $"{dtype.Name()} losses, TorchSharp");
+        Close.Assert(hand.Losses, losses, rtol, 0, $"{dtype.Name()} losses, hand-rolled");
         if (dtype == DType.Float64)
         {
             // nn.Sequential counts its modules (Linear, Tanh, Linear): the contract's layer l is the script's module 2l.
@@ -47,7 +49,7 @@ public sealed class PlainTorchLoopTests
         }
 
         await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{dtype.Name()}: loss {losses[0]:G4} → {losses[^1]:G4}; greatest relative difference {Close.GreatestRelative(run.Trace.Losses, losses):E1}"));
+            $"{dtype.Name()}: loss {losses[0]:G4} → {losses[^1]:G4}; greatest relative differences: TorchSharp {Close.GreatestRelative(run.Trace.Losses, losses):E1}, hand-rolled {Close.GreatestRelative(hand.Losses, losses):E1}"));
     }
 
     // One Python run serves both dtypes: importing torch takes longer than the two trainings.
