@@ -15,10 +15,12 @@ public sealed partial class ExternalTrainer
         using var trainer = TrainerProcess.Start(commandLine);
         var process = trainer.Process;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        using var drain = new CancellationTokenSource();
         stop.CancelAfter(timeout);
-        var stdout = ReadBoundedAsync(process.StandardOutput.BaseStream, OutputLimit, stop, drain.Token);
-        var stderr = ReadTailAsync(process.StandardError, drain.Token);
+        // Each pipe is read on a thread of its own, never on the thread pool: a busy pool (parallel trainings) could
+        // otherwise leave a pipe's end of file unread past the grace below, and a trainer that exited would be taken
+        // for one whose escaped child holds its stdout.
+        var stdout = new PipeReader(process.StandardOutput.BaseStream, OutputLimit, stop);
+        var stderr = new PipeReader(process.StandardError.BaseStream, 4 * StderrTail, null);
         var exited = false;
         try
         {
@@ -35,12 +37,12 @@ public sealed partial class ExternalTrainer
         {
             // Its answer is complete when it exits: whatever it leaves running is killed with it.
             trainer.Kill();
-            drain.CancelAfter(DrainGrace);
         }
 
-        var (output, ending) = await stdout.ConfigureAwait(false);
-        var errors = await stderr.ConfigureAwait(false);
         await trainer.WaitUntilGoneAsync(DrainGrace).ConfigureAwait(false);
+        await Task.WhenAny(Task.WhenAll(stdout.Done, stderr.Done), Task.Delay(DrainGrace, CancellationToken.None)).ConfigureAwait(false);
+        var (output, ending) = stdout.Result();
+        var errors = Encoding.UTF8.GetString(stderr.Result().Bytes.Span);
         cancellation.ThrowIfCancellationRequested();
         return ending == Ending.TooLong
             ? throw Fail(string.Create(CultureInfo.InvariantCulture, $"printed more than {OutputLimit / (1024.0 * 1024.0):0.##} MiB on stdout and was killed"), errors)
@@ -73,58 +75,80 @@ public sealed partial class ExternalTrainer
         Stopped,
     }
 
-    /// <summary>Reads to the end, or until <paramref name="limit"/> bytes are exceeded (then stops the run).</summary>
-    private static async Task<(ReadOnlyMemory<byte> Bytes, Ending Ending)> ReadBoundedAsync(
-        Stream stream, int limit, CancellationTokenSource stop, CancellationToken drain)
+    /// <summary>
+    /// A pipe read to its end on a thread of its own, with blocking reads. With a stop source (stdout), more than
+    /// <c>limit</c> bytes stop the run; without one (stderr, where a trainer may log without bound), only the last
+    /// <c>limit</c> bytes are kept. Its <see cref="Result"/> may be taken at any time: a pipe still open then (held by a
+    /// process outside the trainer's session) gives what was read so far, <see cref="Ending.Stopped"/>; its thread
+    /// stays blocked until that process closes it.
+    /// </summary>
+    private sealed class PipeReader
     {
-        using var bytes = new MemoryStream();
-        var buffer = new byte[65536];
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(buffer, drain).ConfigureAwait(false)) > 0)
-            {
-                if (bytes.Length + read > limit)
-                {
-                    await stop.CancelAsync().ConfigureAwait(false);
-                    return (ReadOnlyMemory<byte>.Empty, Ending.TooLong);
-                }
+        private readonly Lock gate = new();
+        private readonly MemoryStream bytes = new();
+        private Ending? ending;
 
-                bytes.Write(buffer, 0, read);
+        public PipeReader(Stream stream, int limit, CancellationTokenSource? stop)
+        {
+            Done = Task.Factory.StartNew(() => Read(stream, limit, stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        /// <summary>Completes at the pipe's end of file, or once stdout has grown too long.</summary>
+        public Task Done { get; }
+
+        public (ReadOnlyMemory<byte> Bytes, Ending Ending) Result()
+        {
+            lock (gate)
+            {
+                var text = bytes.ToArray();
+                var end = ending ?? Ending.Stopped;
+                // A byte-order mark is not JSON; a Windows-minded trainer may still print one.
+                var start = end == Ending.Complete && text.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+                return (end == Ending.TooLong ? ReadOnlyMemory<byte>.Empty : text.AsMemory(start), end);
             }
         }
-        catch (Exception error) when (error is OperationCanceledException or IOException or ObjectDisposedException)
-        {
-            return (bytes.ToArray(), Ending.Stopped);
-        }
 
-        // A byte-order mark is not JSON; a Windows-minded trainer may still print one.
-        var text = bytes.ToArray();
-        return (text.AsMemory(text.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0), Ending.Complete);
-    }
-
-    /// <summary>Reads to the end and keeps the last of it: a trainer may log without bound on stderr.</summary>
-    private static async Task<string> ReadTailAsync(StreamReader reader, CancellationToken drain)
-    {
-        var tail = new StringBuilder();
-        var buffer = new char[8192];
-        try
+        private void Read(Stream stream, int limit, CancellationTokenSource? stop)
         {
-            int read;
-            while ((read = await reader.ReadAsync(buffer, drain).ConfigureAwait(false)) > 0)
+            var buffer = new byte[65536];
+            try
             {
-                tail.Append(buffer, 0, read);
-                if (tail.Length > 4 * StderrTail)
+                int read;
+                while ((read = stream.Read(buffer)) > 0)
                 {
-                    tail.Remove(0, tail.Length - StderrTail - 1);
+                    lock (gate)
+                    {
+                        if (stop is not null && bytes.Length + read > limit)
+                        {
+                            ending = Ending.TooLong;
+                            break;
+                        }
+
+                        bytes.Write(buffer, 0, read);
+                        if (stop is null && bytes.Length > limit)
+                        {
+                            // Keep the last half of the limit: the tail is what a message quotes.
+                            var tail = bytes.ToArray()[^(limit / 2)..];
+                            bytes.SetLength(0);
+                            bytes.Write(tail);
+                        }
+                    }
                 }
             }
-        }
-        catch (Exception error) when (error is OperationCanceledException or IOException or ObjectDisposedException)
-        {
-            // What was read is kept for the message.
-        }
+            catch (Exception error) when (error is IOException or ObjectDisposedException)
+            {
+                // The pipe broke: what was read is kept.
+            }
 
-        return tail.ToString();
+            lock (gate)
+            {
+                ending ??= Ending.Complete;
+            }
+
+            if (ending == Ending.TooLong)
+            {
+                stop!.Cancel();
+            }
+        }
     }
 }

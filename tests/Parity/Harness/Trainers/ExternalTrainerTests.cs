@@ -109,6 +109,41 @@ public sealed class ExternalTrainerTests
     }
 
     [Test]
+    [NonParallelizable] // it holds the thread pool's threads: another test's continuations would wait too
+    public void Train_ExitsNonZeroWhileThePoolIsHeld_StillSaysTheCode()
+    {
+        // Every pool thread blocked for up to 3 s, as parallel trainings hold them. Read on the pool, the pipes' end of
+        // file came after the 2 s grace, and the run was taken for one whose escaped child kept its stdout open.
+        var trainer = $"{trainers.Printing("{}")}; echo 'ZeroDivisionError: float division by zero' >&2; exit 3";
+        var released = false;
+        ThreadPool.GetMinThreads(out var workers, out _);
+        for (var i = 0; i < Math.Max(workers, ThreadPool.ThreadCount) + 8; i++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(
+                _ =>
+                {
+                    var held = System.Diagnostics.Stopwatch.StartNew();
+                    while (!Volatile.Read(ref released) && held.Elapsed < TimeSpan.FromSeconds(3))
+                    {
+                        Thread.Sleep(10);
+                    }
+                },
+                null);
+        }
+
+        try
+        {
+            var error = Assert.ThrowsAsync<TrainerException>(() => TrainAsync(trainer));
+
+            Assert.That(error!.Message, Does.Contain("exited with code 3.").And.Contain("ZeroDivisionError: float division by zero"));
+        }
+        finally
+        {
+            Volatile.Write(ref released, true);
+        }
+    }
+
+    [Test]
     public void Train_KilledBySignal_SaysWhichSignal()
     {
         var error = Assert.ThrowsAsync<TrainerException>(() => TrainAsync($"echo '{FakeTrainers.Diagnostics}' >&2; kill -KILL $$"));
