@@ -123,6 +123,7 @@ public sealed class ExplainTests
         await using var harness = new ParityHarness(new HarnessOptions(Repository.Root, ReferenceSource.TorchSharp));
 
         var explanation = await new Explainer(harness).ExplainAsync(ScenarioLoader.Load(file));
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
 
         Assert.Multiple(() =>
         {

@@ -3,6 +3,10 @@ using System.Globalization;
 using System.Text.Json;
 using NUnit.Framework;
 using Parity.HandRolled.Model;
+using Parity.Harness.Output;
+using Parity.Harness.Reference;
+using Parity.Harness.Running;
+using Parity.Harness.Scenarios;
 using Parity.TorchReference.TorchSharp;
 using Parity.Tests.Support;
 
@@ -50,6 +54,48 @@ public sealed class PlainTorchLoopTests
 
         await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{dtype.Name()}: loss {losses[0]:G4} → {losses[^1]:G4}; greatest relative differences: TorchSharp {Close.GreatestRelative(run.Trace.Losses, losses):E1}, hand-rolled {Close.GreatestRelative(hand.Losses, losses):E1}"));
+    }
+
+    /// <summary>
+    /// The same loop stated as a scenario file outside the catalogue, its data a CSV file beside it, run by the harness:
+    /// both sides' curves — the hand-rolled trainer and the TorchSharp reference — equal plain PyTorch's.
+    /// </summary>
+    [TestCase(DType.Float64, 1e-10)]
+    [TestCase(DType.Float32, 1e-4)]
+    public async Task Run_ScenarioFileOutsideTheCatalogue_BothSidesEqualPlainPyTorchsCurve(DType dtype, double rtol)
+    {
+        var plain = Plain.Value;
+        await Live.TorchSharpAsync();
+        var folder = Directory.CreateTempSubdirectory("parity-plain-").FullName;
+        File.Copy(Iris.Path, Path.Combine(folder, "flowers.csv"));
+        var side = $$"""
+            { "loss": "cross-entropy", "learningRate": 0.01, "dtype": "{{dtype.Name()}}", "optimizer": { "kind": "adam" },
+              "batch": { "size": 16, "shuffle": true, "seed": 0 } }
+            """;
+        var file = Path.Combine(folder, "flowers-adam.json");
+        await File.WriteAllTextAsync(file, $$"""
+            {
+              "name": "flowers-adam",
+              "description": "iris under another name, as plain_torch_loop.py trains it",
+              "data": { "csv": "flowers.csv", "target": "species", "targetEncoding": "class-index" },
+              "network": { "layers": [4, 16, 3], "activations": ["tanh", "identity"], "bias": true },
+              "init": { "from": "torch", "seed": 0 },
+              "epochs": {{Epochs}},
+              "handRolled": {{side}},
+              "torch": {{side}},
+              "logged": "cross-entropy",
+              "tolerance": { "rtol": {{rtol}}, "atol": 0 }
+            }
+            """);
+        await using var harness = new ParityHarness(new HarnessOptions(Repository.Root, ReferenceSource.TorchSharp));
+
+        var result = await harness.RunAsync(harness.Load(file));
+        Directory.Delete(folder, recursive: true);
+
+        var losses = (await plain).GetProperty(dtype.Name()).GetProperty("losses").EnumerateArray().Select(e => e.GetDouble()).ToList();
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Parity), Summary.Text(result));
+        Close.Assert(result.HandRolled.Losses, losses, rtol, 0, $"{dtype.Name()} losses, hand-rolled");
+        Close.Assert(result.Reference.Torch.Losses, losses, rtol, 0, $"{dtype.Name()} losses, TorchSharp");
     }
 
     // One Python run serves both dtypes: importing torch takes longer than the two trainings.
