@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Bad input or an error: nothing was concluded and nothing was overwritten.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Interrupted (Ctrl-C, SIGTERM): the command stopped; every file is as it was or whole. 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
 }

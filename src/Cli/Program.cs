@@ -5,7 +5,7 @@ namespace Parity.Cli;
 
 /// <summary>
 /// The <c>parity</c> command: a thin shell over the harness. Exit codes: 0 parity (or success), 1 mismatch,
-/// 2 bad input or error.
+/// 2 bad input or error, 130 interrupted.
 /// </summary>
 internal static class Program
 {
@@ -43,7 +43,13 @@ internal static class Program
             var configuration = new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error, EnableDefaultExceptionHandler = false };
             return await parse.InvokeAsync(configuration, cancellation).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (OperationCanceledException stopped) when (stopped.CancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C or SIGTERM: System.CommandLine cancelled the command's token and the command stopped where it was.
+            await terminal.Error.WriteLineAsync("parity: interrupted").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception error)
         {
             // Commands answer bad input themselves; what reaches here is a bug, and must not exit 1 ("mismatch").
             await terminal.Error.WriteLineAsync(

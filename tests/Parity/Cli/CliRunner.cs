@@ -21,10 +21,21 @@ internal static class CliRunner
         return (exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>Runs it from <paramref name="folder"/> against any terminal.</summary>
-    public static async Task<int> RunInAsync(string folder, Terminal terminal, params string[] args)
+    /// <summary>Runs it from the repository root, interrupted (as by Ctrl-C) when <paramref name="interrupt"/> is cancelled.</summary>
+    public static async Task<(int Exit, string Out, string Error)> RunAsync(CancellationToken interrupt, params string[] args)
     {
-        await CurrentDirectory.WaitAsync();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await RunInAsync(Support.Repository.Root, Terminal.Capture(output, error), args, interrupt);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs it from <paramref name="folder"/> against any terminal.</summary>
+    public static Task<int> RunInAsync(string folder, Terminal terminal, params string[] args) => RunInAsync(folder, terminal, args, default);
+
+    private static async Task<int> RunInAsync(string folder, Terminal terminal, string[] args, CancellationToken interrupt)
+    {
+        await CurrentDirectory.WaitAsync(CancellationToken.None);
         var previous = Directory.GetCurrentDirectory();
         try
         {
@@ -32,7 +43,7 @@ internal static class CliRunner
             // its sessions share the run's references, as a process of its own would not (libtorch loaded, one worker).
             Directory.SetCurrentDirectory(folder);
             CommonOptions.Sessions = options => new ParityHarness(options, Live.Harness);
-            return await Program.RunAsync(args, terminal);
+            return await Program.RunAsync(args, terminal, interrupt);
         }
         finally
         {

@@ -100,6 +100,24 @@ public sealed class VerifyCommandTests
         Assert.That(trainers.Pids().Where(FakeTrainers.IsRunning), Is.Empty, "no process of the trainer is left running");
     }
 
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Verify_InterruptedWhileTheTrainerRuns_KillsItsTreeAndExits130()
+    {
+        // Ctrl-C half a second into a trainer that would run for minutes.
+        using var trainers = new FakeTrainers();
+        using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var clock = Stopwatch.StartNew();
+
+        var (exit, output, error) = await CliRunner.RunAsync(interrupt.Token, "verify", "xor-seed-parity", "--trainer", trainers.Hanging(), "--reference", "fixtures");
+
+        Assert.That(exit, Is.EqualTo(130), error);
+        Assert.That(error.Trim(), Is.EqualTo("parity: interrupted"));
+        Assert.That(output, Is.Empty, "no verdict");
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(6)), "stops within seconds");
+        Assert.That(trainers.Pids().Where(FakeTrainers.IsRunning), Is.Empty, "no process of the trainer is left running");
+    }
+
     private static string? Field(JsonDocument json, string name) => json.RootElement.GetProperty(name).GetString();
 
     private static string? Kind(JsonDocument json) => json.RootElement.GetProperty("diagnosis").GetProperty("kind").GetString();
