@@ -43,7 +43,7 @@ public sealed partial class Diagnoser
         var asked = Updates(hand, reference, new ReferenceOracle(scenario, scenario.HandRolled), step);
         if (!Close(Flat(update), Flat(asked)))
         {
-            return Optimizer(hand, reference, step, update, asked);
+            return Optimizer(hand, reference, step, update, asked, own);
         }
 
         var reference0 = new ReferenceOracle(scenario, scenario.Torch);
@@ -67,13 +67,13 @@ public sealed partial class Diagnoser
     /// its own parameters and gradients; the first that reproduces every one of them is named.
     /// </summary>
     private Diagnosis Optimizer(
-        TrainingTrace hand, ReferenceRun reference, int step, IReadOnlyList<NamedTensor> update, IReadOnlyList<NamedTensor> asked)
+        TrainingTrace hand, ReferenceRun reference, int step, IReadOnlyList<NamedTensor> update, IReadOnlyList<NamedTensor> asked,
+        ReferenceOracle own)
     {
         var side = scenario.HandRolled;
         var parameter = BackpropOrder(update).First(n => !Close(Values(update, n), Values(asked, n)));
         var schedule = side.Schedule is null ? "" : $" (its rate {ScenarioSchedules.Describe(side.Schedule)})";
         var rule = $"{ScenarioOptimizers.Describe(side.Optimizer)} at lr {side.LearningRate:G6}{schedule}";
-        var own = new ReferenceOracle(scenario, side);
         var rateChanges = Enumerable.Range(0, hand.Steps.Count).Select(own.LearningRateAt).Distinct().Skip(1).Any();
         var variant = UpdateRule.VariantsOf(side.Optimizer, rateChanges).FirstOrDefault(v => Reproduces(v, hand, reference, own));
         var detail = variant is null

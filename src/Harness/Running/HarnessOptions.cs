@@ -1,6 +1,6 @@
-using Parity.HandRolled;
 using Parity.Harness.Reference;
 using Parity.Harness.Scenarios;
+using Parity.TorchReference.Protocol;
 
 namespace Parity.Harness.Running;
 
@@ -30,8 +30,7 @@ public sealed record HarnessOptions(string Root, ReferenceSource Reference = Ref
                 continue;
             }
 
-            var perEpoch = new BatchOrder(scenario.Data.Count, side.ToOptions(scenario.Epochs, 0)).NextEpoch().Count;
-            var throughFirstDecay = ((long)perEpoch * schedule.StepSize) + 1;
+            var throughFirstDecay = TrainerProtocol.Updates(side.ToOptions(schedule.StepSize, 0), scenario.Data.Count) + 1;
             var numbers = 2 * throughFirstDecay * scenario.NetworkOf(side).ParameterCount;
             details = numbers <= MostScheduleNumbers ? (int)Math.Max(details, throughFirstDecay) : details;
         }
