@@ -92,11 +92,11 @@ public sealed class VerifyCommandTests
         using var trainers = new FakeTrainers();
         var clock = Stopwatch.StartNew();
 
-        var (exit, _, error) = await CliRunner.RunAsync("verify", "xor-seed-parity", "--trainer", trainers.Hanging(), "--timeout", "1", "--reference", "fixtures");
+        var (exit, _, error) = await CliRunner.RunAsync("verify", "xor-seed-parity", "--trainer", trainers.Hanging(), "--timeout", "0.5", "--reference", "fixtures");
 
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(6)), "ends within seconds of the 1 s timeout");
-        Assert.That(error, Does.Contain("ran past its timeout of 1 s and was killed with its child processes").And.Contain(FakeTrainers.Diagnostics));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(6)), "ends within seconds of the 0.5 s timeout");
+        Assert.That(error, Does.Contain("ran past its timeout of 0.5 s and was killed with its child processes").And.Contain(FakeTrainers.Diagnostics));
         Assert.That(trainers.Pids().Where(FakeTrainers.IsRunning), Is.Empty, "no process of the trainer is left running");
     }
 

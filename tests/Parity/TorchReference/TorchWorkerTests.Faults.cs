@@ -100,12 +100,12 @@ public sealed partial class TorchWorkerTests
     {
         var script = Path.Combine(folder, "silent_worker.py");
         File.WriteAllText(script, "import time\ntime.sleep(60)\n");
-        await using var worker = new TorchWorker([AnyPython()], script, TimeSpan.FromMilliseconds(500));
+        await using var worker = new TorchWorker([AnyPython()], script, TimeSpan.FromMilliseconds(200));
         var clock = Stopwatch.StartNew();
 
         var error = Assert.ThrowsAsync<TorchUnavailableException>(() => worker.SendAsync(Ping(), Generous));
 
-        Assert.That(error!.Message, Does.Contain($"{AnyPython()}: did not start within 0.5 s"));
+        Assert.That(error!.Message, Does.Contain($"{AnyPython()}: did not start within 0.2 s"));
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
 

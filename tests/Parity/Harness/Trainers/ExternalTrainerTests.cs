@@ -183,10 +183,10 @@ public sealed class ExternalTrainerTests
     {
         var clock = Stopwatch.StartNew();
 
-        var error = Assert.ThrowsAsync<TrainerException>(() => TrainAsync(trainers.Hanging(), TimeSpan.FromSeconds(1)));
+        var error = Assert.ThrowsAsync<TrainerException>(() => TrainAsync(trainers.Hanging(), TimeSpan.FromSeconds(0.5)));
 
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "ends within seconds of the 1 s timeout");
-        Assert.That(error!.Message, Does.Contain("ran past its timeout of 1 s and was killed with its child processes").And.Contain(FakeTrainers.Diagnostics));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "ends within seconds of the 0.5 s timeout");
+        Assert.That(error!.Message, Does.Contain("ran past its timeout of 0.5 s and was killed with its child processes").And.Contain(FakeTrainers.Diagnostics));
         Assert.That(trainers.Pids(), Has.Count.EqualTo(3));
         Assert.That(trainers.Pids().Where(FakeTrainers.IsRunning), Is.Empty, "the nested shell and both sleeps are killed");
     }
