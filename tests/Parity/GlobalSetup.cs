@@ -30,6 +30,15 @@ public sealed class GlobalSetup
         VerifierSettings.RegisterStringComparer("txt", SnapshotComparer.CompareText);
     }
 
+    [OneTimeSetUp]
+    public void StartWorker()
+    {
+        // Torch's import takes the worker a second of one core: begun now, it overlaps the run's first fixtures, which
+        // are not parallel (TorchOptimizerTests), instead of holding up the first test that needs it. Not awaited: a
+        // machine without torch answers the tests that ask, each with the reason.
+        _ = Live.Harness.TorchAvailableAsync();
+    }
+
     [OneTimeTearDown]
     public async Task StopWorkerAndSaySkipsAsync()
     {
