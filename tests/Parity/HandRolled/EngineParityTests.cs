@@ -12,6 +12,7 @@ namespace Parity.Tests.HandRolled;
 public sealed class EngineParityTests
 {
     private const int SeedEpochs = 5000;
+    private const int VariantEpochs = 500;
 
     /// <summary>
     /// The seed answer: no bias, same initial weights, true MSE logged, and PyTorch's lr doubled (N·D/2 = 2)
@@ -52,6 +53,8 @@ public sealed class EngineParityTests
     /// <summary>
     /// Float64 parity within 1e-10 relative, every epoch, for each variation the issue lists. The hand-rolled
     /// side optimises the same loss at the same learning rate, or half-SSE at the rate that matches PyTorch's MSE.
+    /// A formula that differs shows from the first update. Measured over <see cref="VariantEpochs"/> epochs: 1.1e-12
+    /// relative for selu-identity, whose loss heads for zero, and 3.3e-15 or less for the others.
     /// </summary>
     [TestCaseSource(nameof(Variants))]
     public async Task Variant_Float64_EveryLossWithin1e10(Variant v)
@@ -66,7 +69,7 @@ public sealed class EngineParityTests
     public static IEnumerable<TestCaseData> Variants()
     {
         var sigmoid = Activation.Sigmoid;
-        Variant Seedlike(NetworkSpec network, string name) => new(name, network, 1000, Loss.HalfSse, 0.3, Loss.Mse, 0.6);
+        Variant Seedlike(NetworkSpec network, string name) => new(name, network, VariantEpochs, Loss.HalfSse, 0.3, Loss.Mse, 0.6);
 
         yield return Case(Seedlike(Xor.Network(bias: true), "bias"));
         yield return Case(Seedlike(new([2, 4, 3, 1], [sigmoid, sigmoid, sigmoid], true), "two-hidden-layers"));
@@ -77,13 +80,13 @@ public sealed class EngineParityTests
         // are checked against libtorch instead: HandRolled/TrainerTests (a training loop) and Maths/LossFunctionsTests.
         foreach (var loss in Xor.RegressionLosses)
         {
-            yield return Case(new Variant($"loss-{loss.Name()}", Xor.Network(bias: true), 1000, loss, 0.2, loss, 0.2));
+            yield return Case(new Variant($"loss-{loss.Name()}", Xor.Network(bias: true), VariantEpochs, loss, 0.2, loss, 0.2));
         }
 
         yield return Case(Seedlike(Xor.Network(), "per-sample") with { Batch = BatchMode.PerSample, TorchLr = 0.15 });
         yield return Case(Seedlike(Xor.Network(bias: true), "momentum-0.9") with { HandLr = 0.05, TorchLr = 0.1, Optimizer = new Optimizer(0.9) });
         // Weight decay adds λ·p to the gradient, so the lr doubling no longer holds: same loss, same lr.
-        yield return Case(new Variant("momentum-weight-decay", Xor.Network(bias: true), 1000, Loss.Mse, 0.6, Loss.Mse, 0.6, Optimizer: new Optimizer(0.5, 1e-3)));
+        yield return Case(new Variant("momentum-weight-decay", Xor.Network(bias: true), VariantEpochs, Loss.Mse, 0.6, Loss.Mse, 0.6, Optimizer: new Optimizer(0.5, 1e-3)));
 
         static TestCaseData Case(Variant v) => new TestCaseData(v).SetArgDisplayNames(v.Name);
     }
