@@ -8,8 +8,8 @@ namespace Parity.Tests;
 /// <summary>
 /// Runs once around every test of the assembly (a set-up fixture wraps the tests of its namespace and below, so it stands
 /// in the root one). Before: numbers are printed and parsed the same way on every machine, whatever the locale of the
-/// developer or the CI runner, and snapshots are compared by Parity's tolerant comparer. After: the shared PyTorch worker
-/// stops, and the run says why tests were skipped.
+/// developer or the CI runner, snapshots are compared by Parity's tolerant comparer, and the shared PyTorch worker starts.
+/// After: the worker stops, and the run says why tests were skipped.
 /// </summary>
 [SetUpFixture]
 public sealed class GlobalSetup
