@@ -22,14 +22,10 @@ public sealed partial class TorchWorker
         };
         start.ArgumentList.Add(script);
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        Process process;
-        try
+        var (process, failure) = await StartProcessAsync(start, cancellation).ConfigureAwait(false);
+        if (process is null)
         {
-            process = Process.Start(start) ?? throw new Win32Exception("not started");
-        }
-        catch (Win32Exception)
-        {
-            return (null, "not found");
+            return (null, failure);
         }
 
         var worker = new Running(process, python);
@@ -131,6 +127,37 @@ public sealed partial class TorchWorker
             }
 
             Process.Dispose();
+        }
+    }
+
+    // Linux's errno values: no such file, and an executable that some process still holds open for writing.
+    private const int NoSuchFile = 2;
+    private const int TextFileBusy = 26;
+    private static readonly TimeSpan BusyRetry = TimeSpan.FromMilliseconds(50);
+    private const int BusyAttempts = 20;
+
+    /// <summary>
+    /// Starts the Python, retrying for up to a second while its file is busy: a script written just before (a wrapper, a
+    /// virtual environment's launcher) stays open for writing in any child another thread forks meanwhile, until that
+    /// child's exec closes it, and exec refuses a file open for writing.
+    /// </summary>
+    private static async Task<(Process? Process, string Failure)> StartProcessAsync(ProcessStartInfo start, CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return (Process.Start(start) ?? throw new Win32Exception("not started"), "");
+            }
+            catch (Win32Exception error) when (error.NativeErrorCode == TextFileBusy && attempt < BusyAttempts)
+            {
+                await Task.Delay(BusyRetry, cancellation).ConfigureAwait(false);
+            }
+            catch (Win32Exception error)
+            {
+                // The system's own words for the error ("Permission denied"), without Process.Start's preamble.
+                return (null, error.NativeErrorCode == NoSuchFile ? "not found" : $"cannot be started: {new Win32Exception(error.NativeErrorCode).Message}");
+            }
         }
     }
 }

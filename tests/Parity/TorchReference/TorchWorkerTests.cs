@@ -30,6 +30,36 @@ public sealed partial class TorchWorkerTests
 
     [Test]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Send_PythonThatIsNotExecutable_SaysWhyItCannotStart()
+    {
+        var python = Script("python-not-executable", $"#!/bin/sh\nexec {AnyPython()} \"$@\"\n");
+        File.SetUnixFileMode(python, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await using var worker = new TorchWorker([python]);
+
+        var error = Assert.ThrowsAsync<TorchUnavailableException>(() => worker.SendAsync(Ping(), Generous));
+
+        Assert.That(error!.Message, Does.Contain($"{python}: cannot be started: Permission denied"));
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Send_PythonStillOpenForWriting_StartsOnceItIsClosed()
+    {
+        // What a child forked while the script was written does until its exec: exec fails with "Text file busy".
+        var python = PythonWithStubTorch();
+        var writer = new FileStream(python, FileMode.Open, FileAccess.Write);
+        var closed = Task.Delay(TimeSpan.FromMilliseconds(200)).ContinueWith(_ => writer.Dispose(), TaskScheduler.Default);
+        await using var worker = new TorchWorker([python]);
+
+        var answer = await worker.SendAsync(Idle(), Generous);
+        await closed;
+
+        Assert.That(answer.GetProperty("ok").GetBoolean(), Is.True);
+        Assert.That(worker.Starts, Is.EqualTo(1));
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Send_PythonWithoutTorch_SaysTheImportFailedAndHowToInstall()
     {
         // A Python whose `import torch` fails: a fake torch package first on its path.
