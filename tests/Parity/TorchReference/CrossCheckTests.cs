@@ -18,11 +18,11 @@ public sealed class CrossCheckTests
     public static IEnumerable<TestCaseData> Scenarios() => Repository.CatalogueCases();
 
     /// <summary>
-    /// The default run's share: float32 on the full batch, float64 on mini-batches from a CSV file. Float64 on the full
-    /// batch is TorchSharpReferenceTests' deep network against the worker.
+    /// The default run's share: the seed scenario, in float32. Float64 on the full batch is TorchSharpReferenceTests'
+    /// deep network against the worker; shuffled mini-batches from Iris's CSV file, in both dtypes, are
+    /// PlainTorchLoopTests' against plain PyTorch.
     /// </summary>
-    public static IEnumerable<TestCaseData> Representative() =>
-        Scenarios().Where(c => c.Arguments[0] is "xor-seed-parity" or "iris-adam-cross-entropy");
+    public static IEnumerable<TestCaseData> Representative() => Scenarios().Where(c => c.Arguments[0] is "xor-seed-parity");
 
     [TestCaseSource(nameof(Representative))]
     public Task Catalogue_TorchSharpAndPythonPyTorch_AgreeWithinTheLimitsOfTwoVersions(string name) => AgreeAsync(name);
